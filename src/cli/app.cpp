@@ -1,0 +1,112 @@
+#include "cli/app.hpp"
+
+#include "cli/command.hpp"
+#include "npq/text/suggest.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <unistd.h>
+
+namespace npq::cli {
+
+Environment current_environment() {
+  Environment env;
+  env.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
+  const char* no_color = std::getenv("NO_COLOR");
+  env.no_color = no_color != nullptr && no_color[0] != '\0';
+  const char* gha = std::getenv("GITHUB_ACTIONS");
+  env.github_actions = gha != nullptr && std::string_view(gha) == "true";
+  return env;
+}
+
+namespace {
+
+// CLI11 reports an unknown command as an unexpected argument; name the nearest command or option.
+std::string suggestion(const CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string_view> names;
+  const CLI::App* scope = &app;
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+    if (sub->parsed()) {
+      scope = sub;
+    }
+  }
+  std::vector<std::string> option_names;
+  for (const auto* opt : scope->get_options()) {
+    for (const auto& l : opt->get_lnames()) {
+      option_names.push_back("--" + l);
+    }
+  }
+  for (const auto& o : option_names) {
+    names.push_back(o);
+  }
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    bool known = false;
+    for (auto n : names) {
+      known = known || n == a || a.rfind(std::string(n) + "=", 0) == 0;
+    }
+    if (known) {
+      continue;
+    }
+    std::string word = a.substr(0, a.find('='));
+    auto hint = did_you_mean(word, names);
+    if (!hint.empty()) {
+      return fmt::format("'{}': {}", word, hint);
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err, const Environment& env) {
+  Invocation inv{in, out, err, env};
+  CLI::App app{"npq validates NPQ programme specifications written in YAML and reports on them:\n"
+               "hour tables, route maps, framework coverage and comparisons.",
+               "npq"};
+  app.set_version_flag("--version", version_string(), "Print npq's version and exit");
+  app.require_subcommand(1);
+  app.footer("Exit status: 0 no errors, 1 findings (or warnings with --strict), 2 usage error,\n"
+             "3 an input could not be read, 4 internal error.\n"
+             "Run 'npq COMMAND --help' for a command's options and examples.");
+  setup_validate(app, inv);
+  setup_explain(app, inv);
+  setup_schema(app, inv);
+
+  std::vector<const char*> argv;
+  for (const auto& a : args) {
+    argv.push_back(a.c_str());
+  }
+  try {
+    try {
+      app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::CallForHelp& e) {
+      app.exit(e, out, err);
+      return kExitOk;
+    } catch (const CLI::CallForAllHelp& e) {
+      app.exit(e, out, err);
+      return kExitOk;
+    } catch (const CLI::CallForVersion& e) {
+      app.exit(e, out, err);
+      return kExitOk;
+    } catch (const CLI::ParseError& e) {
+      app.exit(e, out, err);
+      if (auto hint = suggestion(app, args); !hint.empty()) {
+        err << "hint: " << hint << "\n";
+      }
+      return kExitUsage;
+    }
+  } catch (const std::bad_alloc&) {
+    err << "npq: out of memory\n";
+    return kExitInternal;
+  } catch (const std::exception& e) {
+    err << "npq: internal error: " << e.what() << "\nPlease report this, with the input.\n";
+    return kExitInternal;
+  }
+  return inv.exit_code;
+}
+
+} // namespace npq::cli

@@ -1,0 +1,60 @@
+// What every command file shares: the invocation (streams, environment, exit status) and the
+// options most commands take. Each command lives in its own cmd_<name>.cpp with a setup_<name>()
+// that registers it on the CLI11 app.
+#pragma once
+
+#include "cli/app.hpp"
+#include "cli/exit_codes.hpp"
+#include "npq/data/reference.hpp"
+#include "npq/diag/render.hpp"
+#include "npq/session.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace npq::cli {
+
+struct Invocation {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  Environment env;
+  int exit_code = kExitOk;
+};
+
+/// Options shared by commands that read programmes.
+struct InputOptions {
+  std::vector<std::string> data_folders;
+  double max_file_mib = static_cast<double>(io::kDefaultMaxFileBytes >> 20);
+  std::string color = "auto";
+};
+
+void add_input_options(CLI::App& command, InputOptions& options);
+
+/// Loads the bundled reference data plus any --data folders. Problems are written to err and
+/// make the call return nullptr (exit status set).
+std::unique_ptr<ReferenceData> load_reference_data(const InputOptions& options, Invocation& inv);
+
+SessionOptions session_options(const InputOptions& options);
+
+/// Reads and checks one input ("-" is standard input).
+FileResult check_input(const std::string& path, const ReferenceData& data,
+                       const SessionOptions& options, Invocation& inv);
+
+/// Whether to colour output for this invocation.
+bool use_colour(const InputOptions& options, const Invocation& inv);
+
+/// Renders findings as text on the error stream (used by report commands for their inputs).
+void print_findings(const std::vector<const FileResult*>& results, const InputOptions& options,
+                    Invocation& inv);
+
+std::string version_string();
+
+void setup_validate(CLI::App& app, Invocation& inv);
+void setup_explain(CLI::App& app, Invocation& inv);
+void setup_schema(CLI::App& app, Invocation& inv);
+
+} // namespace npq::cli

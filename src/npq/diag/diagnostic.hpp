@@ -1,0 +1,60 @@
+// Diagnostics are plain data: a code, where, what, and how to fix it. Renderers (render.hpp) turn
+// them into text, JSON, SARIF or GitHub annotations; nothing here formats or prints.
+#pragma once
+
+#include "npq/diag/codes.hpp"
+
+#include <string>
+#include <vector>
+
+namespace npq {
+
+struct Location {
+  std::string file;    ///< as the user named it ("-" is standard input)
+  int line = 0;        ///< 1-based; 0 when the finding is about the file as a whole
+  int column = 0;      ///< 1-based, in code points
+  std::string pointer; ///< JSON Pointer into the document, e.g. "/route-map/periods/0/hours"
+  int document = 0;    ///< 0-based document index within a multi-document stream
+};
+
+/// A secondary location that explains a finding, like a compiler's "note: candidate is ...".
+struct Note {
+  Location where;
+  std::string message;
+};
+
+struct Diagnostic {
+  Code code{};
+  Severity severity = Severity::error;
+  Location where;
+  std::string message;
+  std::string hint; ///< how to fix it, e.g. "did you mean 'title'?"; may be empty
+  std::vector<Note> notes;
+  std::string suppressed; ///< non-empty: the reason the user gave for suppressing it
+};
+
+/// Collects findings for one or more files; keeps insertion order until sort() is called.
+class Diagnostics {
+public:
+  Diagnostic& add(Code code, Location where, std::string message, std::string hint = {});
+  void append(const Diagnostics& other);
+  void append(Diagnostic d) { m_items.push_back(std::move(d)); }
+
+  /// Orders by file, line, column, code, message, so output never depends on check order.
+  void sort();
+
+  const std::vector<Diagnostic>& items() const { return m_items; }
+  std::vector<Diagnostic>& items() { return m_items; }
+  bool empty() const { return m_items.empty(); }
+
+  /// Counts active (not suppressed) findings of a severity.
+  std::size_t count(Severity severity) const;
+  std::size_t suppressed_count() const;
+  bool has_errors() const { return count(Severity::error) > 0; }
+  bool has(Code code) const;
+
+private:
+  std::vector<Diagnostic> m_items;
+};
+
+} // namespace npq

@@ -1,0 +1,52 @@
+// Renderers: diagnostics in, text out. Each format is one pure function; choosing one, and where
+// its output goes, is the CLI's business.
+#pragma once
+
+#include "npq/diag/diagnostic.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace npq {
+
+enum class OutputFormat { text, json, sarif, github };
+
+/// Parses "text", "json", "sarif" or "github".
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
+struct RunSummary {
+  std::size_t files = 0;      ///< files read (or attempted)
+  std::size_t documents = 0;  ///< documents validated
+  std::size_t unreadable = 0; ///< inputs that could not be read
+};
+
+struct RenderOptions {
+  bool colour = false;
+  bool show_suppressed = false; ///< text: also print suppressed findings
+  std::string tool_version;
+  /// Source line lookup for snippets under text findings; may be empty.
+  std::function<std::string_view(const std::string& file, int line)> line_text;
+};
+
+std::string render_text(const Diagnostics& diagnostics, const RunSummary& summary,
+                        const RenderOptions& options);
+std::string render_json(const Diagnostics& diagnostics, const RunSummary& summary,
+                        const RenderOptions& options);
+std::string render_sarif(const Diagnostics& diagnostics, const RunSummary& summary,
+                         const RenderOptions& options);
+std::string render_github(const Diagnostics& diagnostics, const RunSummary& summary,
+                          const RenderOptions& options);
+
+std::string render(OutputFormat format, const Diagnostics& diagnostics, const RunSummary& summary,
+                   const RenderOptions& options);
+
+/// The one-line summary ("2 files: 1 error, 3 warnings, 0 notes; 1 suppressed").
+std::string summary_line(const Diagnostics& diagnostics, const RunSummary& summary);
+
+/// Makes untrusted text safe for a terminal: control, bidi and line-separator characters become
+/// visible escapes (\x1b, \u202e), and invalid UTF-8 becomes U+FFFD.
+std::string terminal_safe(std::string_view text);
+
+} // namespace npq

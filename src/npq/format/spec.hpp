@@ -1,0 +1,76 @@
+// The programme format, defined once as data. The structural validator (validate.hpp), the JSON
+// Schemas in schemas/ (json_schema.hpp) and docs/format.md (reference_doc.hpp) are all derived
+// from these definitions, so the three cannot disagree.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <regex>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace npq::format {
+
+enum class Shape { string, integer, number, boolean, enumeration, object, array, one_of };
+
+struct Type;
+
+struct Field {
+  std::string_view key;
+  const Type* type = nullptr;
+  bool required = false;
+  std::string_view meaning;
+  std::string_view example; ///< a YAML snippet showing the key in use
+};
+
+struct EnumValue {
+  std::string_view word;
+  std::string_view meaning;
+};
+
+struct Type {
+  Shape shape = Shape::string;
+  std::string_view name;    ///< named types become $defs in the schema and sections in the docs
+  std::string_view summary; ///< one sentence for docs and schema descriptions
+  // string
+  std::string_view pattern;      ///< anchored ECMAScript regex (also valid in Python's re)
+  std::string_view pattern_help; ///< what the pattern means, for messages
+  std::shared_ptr<const std::regex> compiled;
+  bool non_empty = false; ///< minLength 1 for strings, minItems 1 for arrays
+  // numbers
+  std::optional<double> minimum;
+  // enumeration
+  std::vector<EnumValue> values;
+  // object
+  std::vector<Field> fields;
+  // array
+  const Type* items = nullptr;
+  // one_of: alternatives must be mutually exclusive by shape or by required keys
+  std::vector<const Type*> alternatives;
+
+  const Field* field(std::string_view key) const;
+  bool allows(std::string_view word) const;
+};
+
+/// A document kind: its discriminator value and root type.
+struct Kind {
+  std::string_view name; ///< "programme", "suite", "framework", "catalogue", "config"
+  std::string_view title;
+  std::string_view summary;
+  const Type* root;
+};
+
+/// All document kinds, in a fixed order.
+std::span<const Kind> kinds();
+const Kind* find_kind(std::string_view name);
+
+/// Frequently used named types, for code that needs their vocabularies (e.g. activity kinds).
+const Type& activity_kind_type();
+const Type& hours_type();
+
+/// The format version this build reads and writes.
+constexpr int kFormatVersion = 1;
+
+} // namespace npq::format

@@ -1,0 +1,385 @@
+// The programme model: plain structs built from a structurally valid document (build.hpp). Checks
+// and reports work only on these; none of them sees YAML. Every element keeps its location so a
+// finding can point at the line the user wrote.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace npq::model {
+
+/// Where an element was written: 1-based line and column plus a JSON Pointer.
+struct Loc {
+  int line = 0;
+  int column = 0;
+  std::string pointer;
+};
+
+/// A string together with where it was written (ids and references).
+struct Ref {
+  std::string value;
+  Loc loc;
+};
+
+/// Hours as published. `not_published` is never zero: it is an unknown amount.
+struct Hours {
+  enum class Form { exact, at_least, up_to, about, range, not_published };
+  Form form = Form::not_published;
+  double low = 0;  ///< exact, about: the figure; at_least, range: the lower bound
+  double high = 0; ///< exact, about: the figure; up_to, range: the upper bound
+  Loc loc;
+
+  static Hours exact(double h) { return Hours{Form::exact, h, h, {}}; }
+};
+
+/// A length of time such as "18 months" or "1 half-term".
+struct Quantity {
+  double value = 0;
+  std::string unit; ///< singular: day, week, half-term, term, month, year
+  Loc loc;
+};
+
+struct Delivery {
+  std::string synchrony;    ///< synchronous | asynchronous | ""
+  std::string facilitation; ///< facilitated | self-directed | ""
+  std::string mode;         ///< online | face-to-face | in-school | blended | ""
+};
+
+/// Framework coverage claimed by an activity, period, topic or assessment part.
+struct Coverage {
+  bool present = false; ///< the key was given
+  bool all = false;     ///< a blanket claim ("covering NPQ domain framework content")
+  std::vector<Ref> areas;
+  Loc loc;
+};
+
+struct Activity {
+  std::string id;
+  std::string title;
+  std::string kind;
+  Hours hours;
+  int count = 1;
+  Delivery delivery;
+  Coverage covers;
+  std::string description;
+  std::string quote;
+  int period = -1; ///< index into RouteMap::periods; -1 for activities that run throughout
+  Loc loc;
+};
+
+struct Period {
+  std::string id;
+  std::string title;
+  std::string kind; ///< the period's own kind, or the route map's period-kind
+  std::optional<Quantity> length;
+  Coverage covers;
+  std::string description;
+  std::vector<std::string> topics;
+  std::vector<Activity> activities;
+  std::string quote;
+  Loc loc;
+};
+
+struct Choice {
+  std::string id;
+  std::string title;
+  int choose = 1;
+  std::vector<Ref> from;
+  Loc loc;
+  Loc choose_loc;
+};
+
+struct RouteMap {
+  bool present = false;
+  std::string period_kind;
+  std::optional<Quantity> period_length;
+  std::vector<Period> periods;
+  std::vector<Activity> throughout;
+  std::vector<Choice> choices;
+  Loc loc;
+};
+
+/// One figure (or row of figures) the provider publishes about its own programme.
+struct Category {
+  std::string label;
+  std::vector<Ref> kinds;
+  std::vector<Ref> activities;
+  std::vector<Ref> periods;
+  std::optional<Hours> total_hours;
+  std::optional<Hours> hours_per_period;
+  std::optional<int> count;
+  Loc count_loc;
+  std::optional<Hours> hours_each;
+  std::optional<double> days;
+  Loc days_loc;
+  std::string quote;
+  Loc loc;
+};
+
+struct Summary {
+  bool present = false;
+  std::vector<Ref> periods;
+  std::vector<Category> categories;
+  std::optional<Hours> total_hours;
+  std::optional<int> period_count;
+  Loc period_count_loc;
+  std::optional<double> hours_per_day;
+  Loc loc;
+};
+
+struct Source {
+  std::string title;
+  std::string publisher;
+  std::string url;
+  std::string document;
+  Loc document_loc;
+  std::string published;
+  Loc published_loc;
+  std::string retrieved;
+  Loc loc;
+};
+
+struct Audience {
+  bool present = false;
+  std::string description;
+  std::vector<Ref> roles;
+  std::vector<Ref> settings;
+  std::vector<std::string> requirements;
+  std::vector<std::string> notes;
+  Loc loc;
+};
+
+struct Funding {
+  std::string kind;   ///< scholarship | fee | contact-provider
+  std::string status; ///< available | suspended | possible
+  std::string coverage;
+  std::optional<double> amount;
+  std::string currency;
+  std::vector<Ref> settings;
+  std::string region;
+  std::vector<std::string> includes;
+  std::vector<std::string> conditions;
+  std::optional<Ref> from;
+  std::optional<Ref> until;
+  std::string quote;
+  Loc loc;
+};
+
+struct DurationBlock {
+  bool present = false;
+  std::optional<Quantity> nominal;
+  std::optional<Quantity> minimum;
+  std::optional<Quantity> maximum;
+  Loc loc;
+};
+
+struct Start {
+  Ref date;
+  std::string label;
+  Loc loc;
+};
+
+struct Topic {
+  std::string title;
+  Coverage covers;
+  std::string description;
+  Loc loc;
+};
+
+struct Behaviour {
+  Ref id;
+  std::string title;
+  std::string description;
+  Loc loc;
+};
+
+struct AssessmentPart {
+  std::string id;
+  std::string title;
+  Coverage assesses;
+  std::string description;
+  Loc loc;
+};
+
+struct Assessment {
+  bool present = false;
+  std::string kind;
+  std::string description;
+  std::optional<Quantity> window;
+  std::optional<bool> open_book;
+  std::string timing_starts;
+  std::optional<Quantity> timing_within;
+  std::vector<AssessmentPart> parts;
+  std::optional<double> engagement_threshold;
+  Loc engagement_loc;
+  std::optional<int> word_limit;
+  std::string assessor;
+  Loc loc;
+};
+
+/// Fields every document kind shares: where it came from.
+struct DocumentInfo {
+  std::string file;
+  int document = 0;
+};
+
+struct Programme {
+  DocumentInfo doc;
+  std::string id;
+  std::string title;
+  Ref qualification;
+  std::optional<Ref> course_identifier;
+  std::string provider;
+  std::string delivery_partner;
+  std::optional<Ref> framework;
+  Source source;
+  std::string description;
+  Audience audience;
+  std::vector<Funding> funding;
+  DurationBlock duration;
+  std::vector<Start> starts;
+  RouteMap route_map;
+  Summary summary;
+  std::vector<Topic> topics;
+  std::vector<Behaviour> behaviours;
+  Assessment assessment;
+  Loc loc;
+};
+
+struct SuiteMember {
+  Ref qualification;
+  std::string title;
+  Audience audience;
+  std::string programme;
+  std::vector<Ref> related;
+  Loc loc;
+};
+
+struct SuiteGroup {
+  std::string id;
+  std::string title;
+  std::string catalogue_group;
+  std::optional<int> declared_count;
+  Loc declared_count_loc;
+  std::vector<SuiteMember> members;
+  Loc loc;
+};
+
+struct Suite {
+  DocumentInfo doc;
+  std::string id;
+  std::string title;
+  std::string provider;
+  std::string delivery_partner;
+  Source source;
+  std::string description;
+  std::vector<Activity> common_activities;
+  Assessment common_assessment;
+  std::vector<Funding> common_funding;
+  DurationBlock common_duration;
+  std::vector<SuiteGroup> groups;
+  Loc loc;
+};
+
+struct Statement {
+  std::string id;
+  std::string kind;
+  std::string text;
+};
+
+struct Area {
+  std::string id;
+  int number = 0;
+  std::string title;
+  bool provisional = false;
+  std::vector<Statement> statements;
+  Loc loc;
+};
+
+struct FrameworkBehaviour {
+  std::string id;
+  std::string title;
+  std::string description;
+};
+
+struct Framework {
+  DocumentInfo doc;
+  std::string id;
+  std::string title;
+  std::string reference;
+  std::string published;
+  std::vector<Ref> qualifications;
+  bool reformed = false;
+  bool provisional = false;
+  Source source;
+  std::optional<Quantity> minimum_duration;
+  std::optional<Quantity> maximum_duration;
+  std::vector<Area> areas;
+  std::vector<FrameworkBehaviour> behaviours;
+  std::vector<AssessmentPart> assessment_parts;
+  Loc loc;
+
+  const Area* find_area(std::string_view area_id) const;
+};
+
+struct Qualification {
+  std::string code;
+  std::string identifier;
+  std::string name;
+  std::string group;
+  std::optional<int> taught_months;
+  std::optional<int> assessment_months;
+  std::vector<std::string> frameworks;
+  std::vector<std::string> aliases;
+  bool withdrawn = false;
+  std::string replaced_by;
+  Loc loc;
+};
+
+struct VocabularyEntry {
+  std::string id;
+  std::string label;
+  std::vector<std::string> aliases;
+};
+
+struct Catalogue {
+  DocumentInfo doc;
+  std::string id;
+  std::string title;
+  Source source;
+  std::vector<Qualification> qualifications;
+  std::vector<VocabularyEntry> roles;
+  std::vector<VocabularyEntry> settings;
+  Loc loc;
+};
+
+struct SeverityOverride {
+  std::string code;
+  std::string severity;
+};
+
+struct Suppression {
+  std::string code;
+  std::string file;
+  std::string pointer;
+  std::string reason;
+  Loc loc;
+};
+
+struct Config {
+  DocumentInfo doc;
+  std::vector<std::string> paths;
+  std::vector<std::string> data;
+  std::vector<SeverityOverride> severity;
+  std::vector<Suppression> suppress;
+  bool strict = false;
+  Loc loc;
+};
+
+using Document = std::variant<std::monostate, Programme, Suite, Framework, Catalogue, Config>;
+
+std::string to_string(const Quantity& q);
+
+} // namespace npq::model

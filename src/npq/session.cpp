@@ -1,0 +1,83 @@
+#include "npq/session.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+namespace npq {
+
+namespace {
+
+std::optional<std::string> read_relative(const std::string& from_file, const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path base = from_file == "-" ? fs::path(".") : fs::path(from_file).parent_path();
+  Diagnostics ignored;
+  auto file = io::read_file((base / path).string(), io::kDefaultMaxFileBytes, ignored);
+  if (!file) {
+    return std::nullopt;
+  }
+  return file->text();
+}
+
+} // namespace
+
+FileResult check_source(SourceFile source, const ReferenceData& data,
+                        const SessionOptions& options) {
+  FileResult result;
+  result.path = source.name();
+  result.parsed = parse_file(std::move(source), result.diagnostics, options.limits);
+  checks::Context ctx{data, result.diagnostics, read_relative};
+  for (const auto& doc : result.parsed->documents) {
+    if (doc.structure_ok) {
+      checks::check_document(doc.model, ctx);
+    }
+  }
+  result.diagnostics.sort();
+  return result;
+}
+
+FileResult check_path(const std::string& path, const ReferenceData& data,
+                      const SessionOptions& options) {
+  Diagnostics read_problems;
+  auto source = io::read_file(path, options.max_file_bytes, read_problems);
+  if (!source) {
+    FileResult result;
+    result.path = path;
+    result.diagnostics = std::move(read_problems);
+    result.unreadable = result.diagnostics.has(Code::unreadable);
+    return result;
+  }
+  return check_source(std::move(*source), data, options);
+}
+
+std::vector<FileResult> check_paths(const std::vector<std::string>& paths,
+                                    const ReferenceData& data, const SessionOptions& options) {
+  std::vector<FileResult> results(paths.size());
+  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(paths.size())));
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      results[i] = check_path(paths[i], data, options);
+    }
+    return results;
+  }
+  // Each worker takes the next unclaimed index; results land in their own slot, so the output
+  // order (and bytes) are the same as with one thread.
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < paths.size(); i = next++) {
+      results[i] = check_path(paths[i], data, options);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) {
+    threads.emplace_back(worker);
+  }
+  worker();
+  for (auto& t : threads) {
+    t.join();
+  }
+  return results;
+}
+
+} // namespace npq

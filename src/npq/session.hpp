@@ -1,0 +1,40 @@
+// Validating many inputs: read, parse, check, and collect results in input order, on several
+// threads when asked. The CLI commands are thin wrappers over this.
+#pragma once
+
+#include "npq/checks/check.hpp"
+#include "npq/data/reference.hpp"
+#include "npq/document.hpp"
+#include "npq/io/read.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace npq {
+
+struct SessionOptions {
+  std::size_t max_file_bytes = io::kDefaultMaxFileBytes;
+  yaml::Limits limits;
+  unsigned jobs = 1; ///< worker threads; output never depends on it
+};
+
+struct FileResult {
+  std::string path;
+  Diagnostics diagnostics;      ///< sorted
+  std::optional<ParsedFile> parsed; ///< absent when the file could not be read
+  bool unreadable = false;
+};
+
+/// Runs every check on an already-read source.
+FileResult check_source(SourceFile source, const ReferenceData& data, const SessionOptions& options);
+
+/// Reads and checks one file by path.
+FileResult check_path(const std::string& path, const ReferenceData& data,
+                      const SessionOptions& options);
+
+/// Checks several files on `options.jobs` threads; results are in the order of `paths`.
+std::vector<FileResult> check_paths(const std::vector<std::string>& paths,
+                                    const ReferenceData& data, const SessionOptions& options);
+
+} // namespace npq

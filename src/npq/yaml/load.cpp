@@ -1,0 +1,519 @@
+#include "npq/yaml/load.hpp"
+
+#include "npq/text/utf8.hpp"
+
+#include <fmt/format.h>
+#include <limits>
+#include <new>
+#include <sstream>
+#include <unordered_map>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+namespace npq::yaml {
+
+namespace {
+
+constexpr std::string_view kCorePrefix = "tag:yaml.org,2002:";
+
+// Thrown by the event handler to abandon a document; carries an already-built finding.
+struct StopDocument {
+  Code code;
+  std::size_t offset;
+  std::string message;
+  std::string hint;
+};
+
+std::string describe_code_point(std::uint32_t cp) { return fmt::format("U+{:04X}", cp); }
+
+// Builds Nodes from yaml-cpp events. One instance per stream; reset per document.
+class TreeBuilder final : public YAML::EventHandler {
+public:
+  TreeBuilder(Stream& stream, const SourceFile& source, Diagnostics& out, const Limits& limits,
+              std::size_t base_offset)
+      : m_stream(stream), m_source(source), m_out(out), m_limits(limits), m_base(base_offset) {}
+
+  void reset(int document) {
+    m_frames.clear();
+    m_anchors.clear();
+    m_root = nullptr;
+    m_expanded = 0;
+    m_document = document;
+    m_started = false;
+  }
+  const Node* root() const { return m_root; }
+  std::uint32_t document_offset() const { return m_document_offset; }
+  bool started() const { return m_started; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    m_started = true;
+    m_document_offset = offset(mark);
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node& n = make(mark, Kind::null);
+    finish_leaf(n, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = m_anchors.find(anchor);
+    if (it == m_anchors.end()) {
+      throw StopDocument{Code::alias_problem, offset(mark), "alias to an undefined anchor", {}};
+    }
+    const Node* target = it->second.node;
+    if (it->second.open) {
+      throw StopDocument{Code::alias_problem, offset(mark),
+                         "recursive alias: the alias is inside the node its anchor names",
+                         "a value cannot contain itself; copy the part you need instead"};
+    }
+    m_expanded += it->second.weight;
+    if (m_expanded > m_limits.max_expanded_nodes) {
+      throw StopDocument{
+          Code::alias_problem, offset(mark),
+          fmt::format("aliases expand this document to more than {} nodes",
+                      m_limits.max_expanded_nodes),
+          "nested aliases multiply; this looks like a 'billion laughs' document"};
+    }
+    add_child(target, it->second.weight);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node& n = make(mark, Kind::scalar);
+    n.plain = tag == "?";
+    n.text = value;
+    set_tag(n, tag, mark);
+    finish_leaf(n, anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Node& n = make(mark, Kind::sequence);
+    set_tag(n, tag, mark);
+    open(n, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Node& n = make(mark, Kind::mapping);
+    set_tag(n, tag, mark);
+    open(n, anchor);
+  }
+  void OnMapEnd() override {
+    Frame& f = m_frames.back();
+    apply_merge_keys(*f.node);
+    close();
+  }
+
+private:
+  struct Frame {
+    Node* node;
+    YAML::anchor_t anchor;
+    std::uint64_t weight = 1;
+    const Node* pending_key = nullptr;
+    std::unordered_map<std::string_view, const Node*> keys; // only for large mappings
+  };
+  struct Anchor {
+    const Node* node;
+    bool open;
+    std::uint64_t weight;
+  };
+
+  std::uint32_t offset(const YAML::Mark& mark) const {
+    if (mark.pos < 0) {
+      return static_cast<std::uint32_t>(m_base);
+    }
+    return static_cast<std::uint32_t>(static_cast<std::size_t>(mark.pos) + m_base);
+  }
+
+  Node& make(const YAML::Mark& mark, Kind kind) {
+    Node& n = m_stream.arena.emplace_back();
+    n.kind = kind;
+    n.offset = offset(mark);
+    if (++m_expanded > m_limits.max_expanded_nodes) {
+      throw StopDocument{Code::alias_problem, n.offset,
+                         fmt::format("this document has more than {} nodes",
+                                     m_limits.max_expanded_nodes),
+                         {}};
+    }
+    return n;
+  }
+
+  void set_tag(Node& n, const std::string& tag, const YAML::Mark& mark) {
+    if (tag.empty() || tag == "?" || tag == "!") {
+      return;
+    }
+    std::string_view t = tag;
+    bool core = t.substr(0, kCorePrefix.size()) == kCorePrefix;
+    std::string_view name = core ? t.substr(kCorePrefix.size()) : t;
+    bool ok = core && (name == "str" || name == "int" || name == "float" || name == "bool" ||
+                       name == "null" || name == "map" || name == "seq");
+    if (ok && n.kind == Kind::scalar) {
+      ok = name != "map" && name != "seq";
+    }
+    if (ok && n.kind == Kind::sequence) {
+      ok = name == "seq";
+    }
+    if (ok && n.kind == Kind::mapping) {
+      ok = name == "map";
+    }
+    if (!ok) {
+      throw StopDocument{Code::unsupported_tag, offset(mark),
+                         fmt::format("unsupported tag '{}'", core ? fmt::format("!!{}", name) : tag),
+                         "remove the tag; npq reads the YAML 1.2 core schema only"};
+    }
+    n.tag = tag;
+    if (n.kind == Kind::scalar && name != "str") {
+      // A core tag must fit its value, or the value would be silently reinterpreted.
+      Node probe = n;
+      probe.tag.clear();
+      probe.plain = true;
+      ScalarType actual = scalar_type(probe);
+      bool fits = (name == "int" && actual == ScalarType::integer) ||
+                  (name == "float" &&
+                   (actual == ScalarType::floating || actual == ScalarType::integer)) ||
+                  (name == "bool" && actual == ScalarType::boolean) ||
+                  (name == "null" && actual == ScalarType::null);
+      if (!fits) {
+        throw StopDocument{Code::unsupported_tag, offset(mark),
+                           fmt::format("'{}' is not a valid !!{}", n.text, name),
+                           "remove the tag or correct the value"};
+      }
+    }
+  }
+
+  void finish_leaf(Node& n, YAML::anchor_t anchor) {
+    if (anchor != 0) {
+      m_anchors[anchor] = Anchor{&n, false, 1};
+    }
+    add_child(&n, 1);
+  }
+
+  void open(Node& n, YAML::anchor_t anchor) {
+    if (anchor != 0) {
+      m_anchors[anchor] = Anchor{&n, true, 1};
+    }
+    m_frames.push_back(Frame{&n, anchor});
+  }
+
+  void close() {
+    Frame f = std::move(m_frames.back());
+    m_frames.pop_back();
+    if (f.node->kind == Kind::mapping && f.pending_key != nullptr) {
+      // A key without a value cannot come from the event stream, but stay safe.
+      f.node->entries.push_back({f.pending_key, f.pending_key});
+    }
+    if (f.anchor != 0) {
+      m_anchors[f.anchor] = Anchor{f.node, false, f.weight};
+    }
+    add_child(f.node, f.weight);
+  }
+
+  void add_child(const Node* child, std::uint64_t weight) {
+    if (m_frames.empty()) {
+      m_root = child;
+      return;
+    }
+    Frame& f = m_frames.back();
+    f.weight = std::min<std::uint64_t>(f.weight + weight, std::numeric_limits<std::uint32_t>::max());
+    Node& parent = *f.node;
+    if (parent.kind == Kind::sequence) {
+      parent.items.push_back(child);
+      return;
+    }
+    if (f.pending_key == nullptr) {
+      if (child->kind != Kind::scalar) {
+        throw StopDocument{Code::non_scalar_key, child->offset,
+                           child->kind == Kind::null ? "a mapping key is empty (null)"
+                                                     : "a mapping key is not plain text",
+                           "keys are names such as 'title'; use a scalar key"};
+      }
+      check_duplicate(f, child);
+      f.pending_key = child;
+      return;
+    }
+    parent.entries.push_back({f.pending_key, child});
+    f.pending_key = nullptr;
+  }
+
+  void check_duplicate(Frame& f, const Node* key) {
+    // Small mappings are scanned; larger ones get a hash set so checking stays linear.
+    constexpr std::size_t kLinearLimit = 16;
+    const auto& entries = f.node->entries;
+    const Node* first = nullptr;
+    if (entries.size() < kLinearLimit) {
+      for (const auto& e : entries) {
+        if (e.key->text == key->text) {
+          first = e.key;
+          break;
+        }
+      }
+    } else {
+      if (f.keys.empty()) {
+        for (const auto& e : entries) {
+          f.keys.emplace(e.key->text, e.key);
+        }
+      }
+      auto [it, inserted] = f.keys.emplace(key->text, key);
+      if (!inserted) {
+        first = it->second;
+      }
+    }
+    if (first != nullptr) {
+      auto& d = m_out.add(Code::duplicate_key, locate(m_source, key->offset, {}, m_document),
+                          fmt::format("duplicate key '{}' in this mapping", key->text),
+                          "remove one of the two; YAML keeps only one value per key");
+      d.notes.push_back({locate(m_source, first->offset, {}, m_document),
+                         fmt::format("'{}' was first given here", key->text)});
+    }
+  }
+
+  // YAML 1.1 merge keys ('<<: *defaults'): explicit keys win, then earlier sources win.
+  void apply_merge_keys(Node& map) {
+    bool has_merge = false;
+    for (const auto& e : map.entries) {
+      if (e.key->plain && e.key->text == "<<") {
+        has_merge = true;
+      }
+    }
+    if (!has_merge) {
+      return;
+    }
+    std::vector<Entry> result;
+    std::vector<const Node*> sources;
+    for (const auto& e : map.entries) {
+      if (e.key->plain && e.key->text == "<<") {
+        if (e.value->kind == Kind::mapping) {
+          sources.push_back(e.value);
+        } else if (e.value->kind == Kind::sequence) {
+          for (const Node* item : e.value->items) {
+            if (item->kind != Kind::mapping) {
+              throw StopDocument{Code::yaml_syntax, item->offset,
+                                 "a merge key ('<<') takes a mapping or a list of mappings", {}};
+            }
+            sources.push_back(item);
+          }
+        } else {
+          throw StopDocument{Code::yaml_syntax, e.value->offset,
+                             "a merge key ('<<') takes a mapping or a list of mappings", {}};
+        }
+      } else {
+        result.push_back(e);
+      }
+    }
+    for (const Node* source : sources) {
+      for (const auto& e : source->entries) {
+        bool present = false;
+        for (const auto& r : result) {
+          if (r.key->text == e.key->text) {
+            present = true;
+            break;
+          }
+        }
+        if (!present) {
+          result.push_back(e);
+        }
+      }
+    }
+    map.entries = std::move(result);
+  }
+
+  Stream& m_stream;
+  const SourceFile& m_source;
+  Diagnostics& m_out;
+  const Limits& m_limits;
+  std::size_t m_base;
+  std::vector<Frame> m_frames;
+  std::unordered_map<YAML::anchor_t, Anchor> m_anchors;
+  const Node* m_root = nullptr;
+  std::uint64_t m_expanded = 0;
+  std::uint32_t m_document_offset = 0;
+  int m_document = 0;
+  bool m_started = false;
+};
+
+// Describes the character at an offset for "unexpected ..." messages.
+std::string describe_at(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) {
+    return "the end of the file";
+  }
+  std::size_t i = offset;
+  std::uint32_t cp = utf8::next(text, i);
+  if (cp < 0x20 || cp == 0x7F) {
+    return describe_code_point(cp);
+  }
+  return fmt::format("'{}'", text.substr(offset, i - offset));
+}
+
+std::size_t first_significant(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n' && text[i] != '\r') {
+        ++i;
+      }
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+bool check_encoding(const SourceFile& source, Diagnostics& out, std::size_t& base) {
+  const std::string& t = source.text();
+  auto starts = [&](std::string_view prefix) { return t.compare(0, prefix.size(), prefix) == 0; };
+  std::string_view encoding;
+  if (starts(std::string_view("\x00\x00\xFE\xFF", 4))) {
+    encoding = "UTF-32BE";
+  } else if (starts(std::string_view("\xFF\xFE\x00\x00", 4))) {
+    encoding = "UTF-32LE";
+  } else if (starts("\xFE\xFF")) {
+    encoding = "UTF-16BE";
+  } else if (starts("\xFF\xFE")) {
+    encoding = "UTF-16LE";
+  }
+  if (!encoding.empty()) {
+    out.add(Code::wrong_encoding, Location{source.name(), 1, 1},
+            fmt::format("the file starts with a {} byte-order mark", encoding),
+            "npq reads UTF-8; re-save the file as UTF-8");
+    return false;
+  }
+  base = starts("\xEF\xBB\xBF") ? 3 : 0;
+  if (auto failure = utf8::check(std::string_view(t).substr(base))) {
+    std::size_t at = failure->offset + base;
+    auto where = locate(source, at);
+    switch (failure->problem) {
+    case utf8::Problem::invalid_sequence:
+      out.add(Code::invalid_utf8, where,
+              fmt::format("byte 0x{:02X} does not start a valid UTF-8 sequence", failure->code),
+              "the file may be saved as Latin-1 or Windows-1252; re-save it as UTF-8");
+      break;
+    case utf8::Problem::nul_byte:
+      out.add(Code::control_character, where, "NUL byte in the file",
+              "a file full of NUL bytes is usually UTF-16 without a byte-order mark; re-save as "
+              "UTF-8");
+      break;
+    case utf8::Problem::control:
+      out.add(Code::control_character, where,
+              fmt::format("control character {} is not allowed in YAML",
+                          describe_code_point(failure->code)),
+              "remove the character; use an escape such as \\t inside a double-quoted string if "
+              "you need it");
+      break;
+    }
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+Location locate(const SourceFile& source, std::size_t offset, std::string pointer, int document) {
+  auto p = source.position(offset);
+  return Location{source.name(), p.line, p.column, std::move(pointer), document};
+}
+
+Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
+  Stream stream;
+  std::size_t base = 0;
+  if (!check_encoding(source, out, base)) {
+    return stream;
+  }
+  // yaml-cpp 0.7 does not treat a lone CR as a line break; YAML 1.2 does. Replacing it with LF
+  // keeps every byte offset (and so every reported position) unchanged.
+  std::string text = source.text().substr(base);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      text[i] = '\n';
+    }
+  }
+  std::istringstream input(text);
+  TreeBuilder builder(stream, source, out, limits, base);
+  try {
+    YAML::Parser parser(input);
+    std::size_t previous_offset = std::numeric_limits<std::size_t>::max();
+    for (int index = 0;; ++index) {
+      builder.reset(index);
+      bool more = false;
+      try {
+        more = parser.HandleNextDocument(builder);
+      } catch (const StopDocument& stop) {
+        out.add(stop.code, locate(source, stop.offset, {}, index), stop.message, stop.hint);
+        return stream; // the parser's state is unusable after an abandoned document
+      }
+      if (!more) {
+        break;
+      }
+      std::size_t at = builder.document_offset();
+      const Node* root = builder.root();
+      if (at == previous_offset && (root == nullptr || root->is_null())) {
+        // yaml-cpp 0.7 returns an empty document forever at input it cannot consume (a lone
+        // ','); report the stuck position instead of looping.
+        while (!stream.documents.empty() && stream.documents.back().offset == at &&
+               stream.documents.back().root->is_null()) {
+          stream.documents.pop_back();
+        }
+        std::size_t bad = first_significant(source.text(), at);
+        out.add(Code::yaml_syntax, locate(source, bad, {}, index),
+                fmt::format("unexpected {}", describe_at(source.text(), bad)),
+                "this character cannot start a YAML value here");
+        break;
+      }
+      previous_offset = at;
+      if (stream.documents.size() >= limits.max_documents) {
+        out.add(Code::too_many_documents, locate(source, at, {}, index),
+                fmt::format("more than {} documents in one file", limits.max_documents),
+                "split the stream into several files");
+        break;
+      }
+      if (root == nullptr) {
+        root = &stream.arena.emplace_back();
+      }
+      stream.documents.push_back(Document{static_cast<std::uint32_t>(at), root});
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    out.add(Code::too_deep,
+            locate(source, e.mark.pos >= 0 ? static_cast<std::size_t>(e.mark.pos) + base : 0),
+            fmt::format("nesting is too deep (the limit is {} levels)", e.depth()),
+            "flatten the structure; no npq document needs this depth");
+  } catch (const YAML::ParserException& e) {
+    std::size_t at = e.mark.pos >= 0 ? static_cast<std::size_t>(e.mark.pos) + base : base;
+    out.add(Code::yaml_syntax, locate(source, at), e.msg);
+  } catch (const std::bad_alloc&) {
+    out.add(Code::too_large, Location{source.name()}, "ran out of memory while parsing",
+            "the file is too large or too deeply aliased to load");
+  } catch (const std::exception& e) {
+    out.add(Code::yaml_syntax, Location{source.name()}, e.what());
+  }
+  // Empty documents: an empty file is an error, a stray empty document among others a warning.
+  std::size_t non_empty = 0;
+  for (const auto& doc : stream.documents) {
+    non_empty += doc.root->is_null() ? 0 : 1;
+  }
+  if (stream.documents.empty() && !out.has_errors()) {
+    out.add(Code::empty_document, Location{source.name(), 1, 1}, "the file holds no YAML document",
+            "an npq document starts with 'format: 1' and a 'kind'");
+  }
+  for (std::size_t i = 0; i < stream.documents.size(); ++i) {
+    if (stream.documents[i].root->is_null()) {
+      auto& d = out.add(Code::empty_document,
+                        locate(source, stream.documents[i].offset, {}, static_cast<int>(i)),
+                        non_empty == 0 ? "the document is empty" : "empty document in the stream",
+                        "remove the stray '---' or fill the document in");
+      if (non_empty > 0) {
+        d.severity = Severity::warning;
+      }
+    }
+  }
+  return stream;
+}
+
+} // namespace npq::yaml

@@ -1,0 +1,27 @@
+// Safe loading of untrusted YAML: encoding checks, bounded parsing of every document in a stream,
+// duplicate-key detection, alias limits. Bad input yields located diagnostics, never a throw.
+#pragma once
+
+#include "npq/diag/diagnostic.hpp"
+#include "npq/text/source.hpp"
+#include "npq/yaml/node.hpp"
+
+#include <cstddef>
+
+namespace npq::yaml {
+
+struct Limits {
+  std::size_t max_documents = 1000;
+  std::uint64_t max_expanded_nodes = 1'000'000; ///< per document, counting alias expansions
+};
+
+/// Parses all documents of `source`. Encoding problems (UTF-16/32 BOM, invalid UTF-8, NUL and
+/// control characters) stop before parsing. Findings go to `out`; the returned stream holds the
+/// documents that could be read (possibly none).
+Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits = {});
+
+/// Location of a node, for diagnostics.
+Location locate(const SourceFile& source, std::size_t offset, std::string pointer = {},
+                int document = 0);
+
+} // namespace npq::yaml
