@@ -403,6 +403,10 @@ public:
       if (const Node* k = cn.get("count")) {
         c.count_loc = loc(*k, join(cp, "count"));
       }
+      c.count_per_period = integer(&cn, "count-per-period");
+      if (const Node* k = cn.get("count-per-period")) {
+        c.count_per_period_loc = loc(*k, join(cp, "count-per-period"));
+      }
       c.hours_each = hours(&cn, "hours-each", cp);
       c.days = number(&cn, "days");
       if (const Node* d = cn.get("days")) {

@@ -111,6 +111,8 @@ struct Category {
   std::optional<Hours> hours_per_period;
   std::optional<int> count;
   Loc count_loc;
+  std::optional<int> count_per_period;
+  Loc count_per_period_loc;
   std::optional<Hours> hours_each;
   std::optional<double> days;
   Loc days_loc;
