@@ -47,7 +47,15 @@ std::string nearest(std::string_view word, const std::vector<std::string_view>& 
         std::min(w.size(), c.size()) >= 3) {
       d = std::min<std::size_t>(d, 1);
     }
-    if (d < best_distance) {
+    // Ties go to the candidate sharing the longest prefix ("NPQSLL" -> "NPQSL", not "NPQLL").
+    auto prefix = [&](const std::string& x) {
+      std::size_t n = 0;
+      while (n < x.size() && n < w.size() && x[n] == w[n]) {
+        ++n;
+      }
+      return n;
+    };
+    if (d < best_distance || (d == best_distance && prefix(c) > prefix(lower(best)))) {
       best_distance = d;
       best = std::string(candidate);
     }

@@ -195,6 +195,12 @@ private:
   }
 
   void open(Node& n, YAML::anchor_t anchor) {
+    if (m_frames.size() >= m_limits.max_depth) {
+      throw StopDocument{Code::too_deep, n.offset,
+                         fmt::format("nesting is too deep (the limit is {} levels)",
+                                     m_limits.max_depth),
+                         "flatten the structure; no npq document needs this depth"};
+    }
     if (anchor != 0) {
       m_anchors[anchor] = Anchor{&n, true, 1};
     }
@@ -470,9 +476,11 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
       previous_offset = at;
       if (stream.documents.size() >= limits.max_documents) {
         out.add(Code::too_many_documents, locate(source, at, {}, index),
-                fmt::format("more than {} documents in one file", limits.max_documents),
+                fmt::format("more than {} documents in one file; none of them was checked",
+                            limits.max_documents),
                 "split the stream into several files");
-        break;
+        stream.documents.clear(); // refuse the stream as a whole rather than half of it
+        return stream;
       }
       if (root == nullptr) {
         root = &stream.arena.emplace_back();

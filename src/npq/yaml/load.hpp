@@ -12,6 +12,8 @@ namespace npq::yaml {
 
 struct Limits {
   std::size_t max_documents = 1000;
+  std::size_t max_depth = 200; ///< nesting; below yaml-cpp's own guard (500), so the
+                               ///< finding points at the opening bracket, not the end of file
   std::uint64_t max_expanded_nodes = 1'000'000; ///< per document, counting alias expansions
 };
 

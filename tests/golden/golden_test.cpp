@@ -1,0 +1,242 @@
+// Golden end-to-end tests: run npq commands in-process (cli::run) and compare stdout, stderr and
+// the exit status with checked-in transcripts. NPQ_UPDATE_GOLDEN=1 rewrites them instead
+// (cmake --build --preset dev --target update-golden); review the result with 'git diff'.
+//
+// Cases:
+//  - every examples/**/*.yaml: 'npq validate' in each output format, into <stem>.expected beside
+//    it; and its '# expect: CODE' comments must match the findings exactly (code and line);
+//  - every programmes/*.yaml: validate and every report, into tests/golden/programmes/;
+//  - the generated files (schemas/*.schema.json, docs/format-reference.md) must be current.
+#include "cli/app.hpp"
+#include "npq/format/json_schema.hpp"
+#include "npq/format/reference_doc.hpp"
+#include "npq/format/spec.hpp"
+#include "npq/session.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool updating() {
+  const char* v = std::getenv("NPQ_UPDATE_GOLDEN");
+  return v != nullptr && std::string_view(v) == "1";
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_text(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+// Runs npq in-process from the source root, as a user would from a checkout.
+std::string transcript(const std::vector<std::string>& args, const std::string& input = {}) {
+  std::vector<std::string> argv{"npq"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::istringstream in(input);
+  std::ostringstream out;
+  std::ostringstream err;
+  int status = npq::cli::run(argv, in, out, err, npq::cli::Environment{});
+  std::string command = "$ npq";
+  for (const auto& a : args) {
+    command += " " + a;
+  }
+  std::string t = command + "\n" + out.str();
+  if (!err.str().empty()) {
+    t += "[stderr]\n" + err.str();
+  }
+  t += fmt::format("[exit {}]\n", status);
+  return t;
+}
+
+// Compares with the golden file, or rewrites it when updating. Prints the first difference.
+void check_golden(const fs::path& golden, const std::string& actual) {
+  if (updating()) {
+    if (!fs::exists(golden) || read_text(golden) != actual) {
+      write_text(golden, actual);
+      MESSAGE("updated " << golden.generic_string());
+    }
+    return;
+  }
+  INFO("golden file: " << golden.generic_string()
+                       << " (regenerate with: cmake --build --preset dev --target update-golden)");
+  REQUIRE_MESSAGE(fs::exists(golden), "missing golden file " << golden.generic_string());
+  std::string expected = read_text(golden);
+  if (expected == actual) {
+    return;
+  }
+  std::istringstream e(expected);
+  std::istringstream a(actual);
+  std::string el;
+  std::string al;
+  int line = 0;
+  while (true) {
+    bool he = static_cast<bool>(std::getline(e, el));
+    bool ha = static_cast<bool>(std::getline(a, al));
+    ++line;
+    if (!he && !ha) {
+      break;
+    }
+    if (!he || !ha || el != al) {
+      FAIL_CHECK("first difference at line " << line << "\n  expected: " << (he ? el : "<end>")
+                                             << "\n  actual:   " << (ha ? al : "<end>"));
+      break;
+    }
+  }
+}
+
+std::vector<fs::path> yaml_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  if (!fs::exists(dir)) {
+    return out;
+  }
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    auto ext = e.path().extension();
+    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
+      out.push_back(fs::relative(e.path(), NPQ_SOURCE_DIR));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// '# expect: NPQ102' (or several, comma-separated) asserts findings on the next line;
+// '# expect@1: NPQ015' on a given line; '# expect-file: NPQ001' without a line. A sidecar <stem>.expect holds
+// 'CODE LINE' pairs for files that cannot carry comments (binary encodings).
+std::multiset<std::pair<std::string, int>> expectations(const fs::path& file) {
+  std::multiset<std::pair<std::string, int>> out;
+  fs::path sidecar = file;
+  sidecar.replace_extension(".expect");
+  if (fs::exists(sidecar)) {
+    std::istringstream in(read_text(sidecar));
+    std::string code;
+    int line = 0;
+    while (in >> code >> line) {
+      out.insert({code, line});
+    }
+    return out;
+  }
+  std::istringstream in(read_text(file));
+  std::string text;
+  int number = 0;
+  static const std::regex expect_re(R"(#\s*expect(?:(-file)|@([0-9]+))?:\s*([A-Z0-9, ]+))");
+  while (std::getline(in, text)) {
+    ++number;
+    std::smatch m;
+    if (std::regex_search(text, m, expect_re)) {
+      int line = m[1].matched ? 0 : m[2].matched ? std::stoi(m[2].str()) : number + 1;
+      std::istringstream codes(m[3].str());
+      std::string code;
+      while (std::getline(codes, code, ',')) {
+        code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
+        if (!code.empty()) {
+          out.insert({code, line});
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const npq::ReferenceData& reference_data() {
+  static const npq::ReferenceData data = [] {
+    npq::Diagnostics ignored;
+    return npq::ReferenceData::bundled(ignored);
+  }();
+  return data;
+}
+
+struct InSourceDir {
+  fs::path previous = fs::current_path();
+  InSourceDir() { fs::current_path(NPQ_SOURCE_DIR); }
+  ~InSourceDir() { fs::current_path(previous); }
+};
+
+} // namespace
+
+TEST_SUITE("golden") {
+  TEST_CASE("examples: validate in every format, and inline expectations") {
+    InSourceDir here;
+    auto files = yaml_files("examples");
+    REQUIRE(!files.empty());
+    for (const auto& file : files) {
+      std::string path = file.generic_string();
+      if (path.rfind("examples/ci/", 0) == 0) {
+        continue; // CI workflow samples, not npq documents
+      }
+      CAPTURE(path);
+      std::string all;
+      for (const char* format : {"text", "json", "sarif", "github"}) {
+        all += transcript({"validate", "--format", format, path});
+      }
+      fs::path golden = file;
+      golden.replace_extension(".expected");
+      check_golden(golden, all);
+
+      auto expected = expectations(file);
+      npq::SessionOptions options;
+      auto result = npq::check_path(path, reference_data(), options);
+      std::multiset<std::pair<std::string, int>> actual;
+      for (const auto& d : result.diagnostics.items()) {
+        actual.insert({std::string(npq::info(d.code).code), d.where.line});
+      }
+      if (path.rfind("examples/valid/", 0) == 0) {
+        CHECK_MESSAGE(result.diagnostics.empty(), "a valid example has findings");
+      } else if (path.rfind("examples/warnings/", 0) == 0) {
+        CHECK_MESSAGE(!result.diagnostics.has_errors(), "a warnings example has errors");
+        CHECK_MESSAGE(result.diagnostics.count(npq::Severity::warning) > 0,
+                      "a warnings example has no warning");
+      } else {
+        CHECK_MESSAGE(result.diagnostics.has_errors(), "an invalid example has no error");
+      }
+      std::string want;
+      for (const auto& [c, l] : expected) {
+        want += fmt::format(" {}@{}", c, l);
+      }
+      std::string got;
+      for (const auto& [c, l] : actual) {
+        got += fmt::format(" {}@{}", c, l);
+      }
+      CHECK_MESSAGE(want == got, "expected findings (from '# expect:' comments):" << want
+                                                                              << "\n got:" << got);
+    }
+  }
+
+  TEST_CASE("bundled programmes: validate") {
+    InSourceDir here;
+    for (const auto& file : yaml_files("programmes")) {
+      std::string path = file.generic_string();
+      CAPTURE(path);
+      std::string all = transcript({"validate", "--format", "text", path}) +
+                        transcript({"validate", "--format", "json", path});
+      check_golden(fs::path("tests/golden/programmes") / (file.stem().string() + ".validate"),
+                   all);
+    }
+  }
+
+  TEST_CASE("generated files are current") {
+    InSourceDir here;
+    for (const auto& kind : npq::format::kinds()) {
+      CAPTURE(kind.name);
+      check_golden(fs::path("schemas") / fmt::format("{}.schema.json", kind.name),
+                   npq::format::json_schema(kind.name));
+    }
+    check_golden("docs/format-reference.md", npq::format::reference_markdown());
+  }
+}

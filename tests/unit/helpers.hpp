@@ -1,0 +1,46 @@
+// Small helpers shared by the unit tests: check a YAML string in memory, list finding codes.
+#pragma once
+
+#include "npq/session.hpp"
+
+#include <string>
+#include <vector>
+
+namespace test {
+
+inline const npq::ReferenceData& data() {
+  static const npq::ReferenceData d = [] {
+    npq::Diagnostics ignored;
+    return npq::ReferenceData::bundled(ignored);
+  }();
+  return d;
+}
+
+/// Runs every check on `text` as if it were the file `name`.
+inline npq::FileResult check(const std::string& text, const std::string& name = "t.yaml") {
+  return npq::check_source(npq::SourceFile(name, text), data(), npq::SessionOptions{});
+}
+
+/// "NPQ102@3" for each finding, in order.
+inline std::vector<std::string> codes(const npq::Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& item : d.items()) {
+    out.push_back(std::string(npq::info(item.code).code) + "@" + std::to_string(item.where.line));
+  }
+  return out;
+}
+
+inline std::vector<std::string> codes(const std::string& text) { return codes(check(text).diagnostics); }
+
+/// A minimal valid programme, to which tests append or in which they replace lines.
+inline std::string minimal_programme() {
+  return "format: 1\n"
+         "kind: programme\n"
+         "title: Test programme\n"
+         "qualification: NPQSL\n"
+         "provider: Test provider\n"
+         "source:\n"
+         "  title: Test source\n";
+}
+
+} // namespace test

@@ -1,0 +1,78 @@
+// Structural validation against the format definition.
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using test::codes;
+using test::minimal_programme;
+
+TEST_CASE("the minimal programme is valid") { CHECK(codes(minimal_programme()).empty()); }
+
+TEST_CASE("unknown keys are errors with a did-you-mean hint") {
+  auto r = test::check(minimal_programme() + "tittle: x\n");
+  REQUIRE(test::codes(r.diagnostics) == std::vector<std::string>{"NPQ102@8"});
+  CHECK(r.diagnostics.items()[0].hint == "did you mean 'title'?");
+  CHECK(r.diagnostics.items()[0].where.pointer == "/tittle");
+}
+
+TEST_CASE("x- keys are free for users") { CHECK(codes(minimal_programme() + "x-note: ok\n").empty()); }
+
+TEST_CASE("missing required keys") {
+  CHECK(codes("format: 1\nkind: programme\ntitle: t\nqualification: NPQSL\n") ==
+        std::vector<std::string>{"NPQ103@1"});
+}
+
+TEST_CASE("kind and format are checked first") {
+  CHECK(codes("format: 1\nkind: programm\n") == std::vector<std::string>{"NPQ100@2"});
+  CHECK(codes("kind: programme\ntitle: t\nqualification: NPQSL\nsource: {title: s}\n") ==
+        std::vector<std::string>{"NPQ101@1"});
+  CHECK(codes(minimal_programme().replace(0, 9, "format: 2")) ==
+        std::vector<std::string>{"NPQ101@1"});
+  CHECK(codes("- a\n- b\n") == std::vector<std::string>{"NPQ100@1"});
+}
+
+TEST_CASE("types follow YAML 1.2: quoted numbers are text, yes is not a boolean") {
+  std::string base = minimal_programme() + "route-map:\n  period-kind: term\n  periods:\n"
+                                           "    - id: t1\n      title: T1\n      activities:\n"
+                                           "        - title: A\n          kind: audit\n";
+  CHECK(codes(base + "          hours: 2\n").empty());
+  CHECK(codes(base + "          hours: '2'\n") == std::vector<std::string>{"NPQ105@16"});
+  CHECK(codes(base + "          hours: ~\n") == std::vector<std::string>{"NPQ104@16"});
+  CHECK(codes(base + "          hours: {at-least: 13}\n").empty());
+  CHECK(codes(base + "          hours: {at-lest: 13}\n") == std::vector<std::string>{"NPQ104@16"});
+  CHECK(codes(base + "          hours: {at-least: 13, up-to: 20}\n") ==
+        std::vector<std::string>{"NPQ102@16"});
+  CHECK(codes(base + "          hours: -1\n") == std::vector<std::string>{"NPQ107@16"});
+  CHECK(codes(base + "          hours: 010\n") == std::vector<std::string>{"NPQ109@16"});
+  CHECK(codes(base + "          hours: not-published\n").empty());
+  CHECK(codes(base + "          hours: 1\n          count: 1.5\n") ==
+        std::vector<std::string>{"NPQ104@17"});
+}
+
+TEST_CASE("enumerations suggest the nearest word") {
+  auto r = test::check(minimal_programme() + "assessment:\n  kind: written-casestudy\n");
+  REQUIRE(test::codes(r.diagnostics) == std::vector<std::string>{"NPQ105@9"});
+  CHECK(r.diagnostics.items()[0].hint == "did you mean 'written-case-study'?");
+}
+
+TEST_CASE("patterns: ids, dates, durations") {
+  CHECK(codes(minimal_programme() + "id: Bad_Id\n") == std::vector<std::string>{"NPQ106@8"});
+  CHECK(codes(minimal_programme() + "starts: [{date: 2022-13}]\n") ==
+        std::vector<std::string>{"NPQ106@8"});
+  CHECK(codes(minimal_programme() + "starts: [{date: autumn 2021}]\n").empty());
+  CHECK(codes(minimal_programme() + "starts: [{date: 2022}]\n") ==
+        std::vector<std::string>{"NPQ104@8"});
+  CHECK(codes(minimal_programme() + "duration: {nominal: 18 month}\n").empty());
+  CHECK(codes(minimal_programme() + "duration: {nominal: eighteen months}\n") ==
+        std::vector<std::string>{"NPQ106@8"});
+}
+
+TEST_CASE("booleans are true or false only") {
+  CHECK(codes(minimal_programme() + "assessment: {open-book: yes}\n") ==
+        std::vector<std::string>{"NPQ104@8"});
+  CHECK(codes(minimal_programme() + "assessment: {open-book: true}\n").empty());
+}
+
+TEST_CASE("plain yes where text is expected warns about YAML 1.1") {
+  CHECK(codes(minimal_programme() + "description: yes\n") == std::vector<std::string>{"NPQ109@8"});
+}
