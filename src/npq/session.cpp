@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <thread>
+#include <type_traits>
 
 namespace npq {
 
@@ -31,6 +32,13 @@ FileResult check_source(SourceFile source, const ReferenceData& data,
   for (const auto& doc : result.parsed->documents) {
     if (doc.structure_ok) {
       checks::check_document(doc.model, ctx);
+      std::visit(
+          [&](const auto& m) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
+              checks::apply_suppressions(m.doc, options.suppressions, result.diagnostics);
+            }
+          },
+          doc.model);
     }
   }
   result.diagnostics.sort();

@@ -31,6 +31,28 @@ void check_references(const model::Suite& suite, const Context& ctx);
 void check_references(const model::Framework& framework, const Context& ctx);
 void check_references(const model::Catalogue& catalogue, const Context& ctx);
 
+// Domain checks, one family per file.
+void check_hours(const model::Programme& programme, const Context& ctx);
+void check_choices(const model::Programme& programme, const Context& ctx);
+void check_coverage(const model::Programme& programme, const Context& ctx);
+void check_calendar(const model::Programme& programme, const Context& ctx);
+void check_calendar(const model::Suite& suite, const Context& ctx);
+void check_assessment(const model::Programme& programme, const Context& ctx);
+void check_assessment(const model::Suite& suite, const Context& ctx);
+void check_funding(const model::Programme& programme, const Context& ctx);
+void check_funding(const model::DocumentInfo& doc, const std::vector<model::Funding>& funding,
+                   const Context& ctx);
+void check_behaviours(const model::Programme& programme, const Context& ctx);
+void check_provenance(const model::DocumentInfo& doc, const model::Source& source,
+                      const Context& ctx);
+void check_provider(const model::Programme& programme, const Context& ctx);
+void check_suite(const model::Suite& suite, const Context& ctx);
+
+/// Marks findings matched by the document's own 'suppress' entries (and `extra`, from a config
+/// file) as suppressed, and reports suppressions that match nothing (NPQ390).
+void apply_suppressions(const model::DocumentInfo& doc,
+                        const std::vector<model::Suppression>& extra, Diagnostics& out);
+
 /// Runs every check that applies to a document.
 void check_document(const model::Document& document, const Context& ctx);
 

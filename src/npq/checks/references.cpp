@@ -100,7 +100,7 @@ void check_audience(const DocumentInfo& doc, const model::Audience& audience, co
   check_vocabulary(doc, audience.settings, false, ctx);
 }
 
-void check_funding(const DocumentInfo& doc, const std::vector<model::Funding>& funding,
+void check_funding_settings(const DocumentInfo& doc, const std::vector<model::Funding>& funding,
                    const Context& ctx) {
   for (const auto& f : funding) {
     check_vocabulary(doc, f.settings, false, ctx);
@@ -208,7 +208,7 @@ void check_references(const model::Programme& p, const Context& ctx) {
   }
 
   check_audience(p.doc, p.audience, ctx);
-  check_funding(p.doc, p.funding, ctx);
+  check_funding_settings(p.doc, p.funding, ctx);
 
   // Ids inside the document.
   IdRegistry periods(p.doc, ctx, "period");
@@ -282,7 +282,7 @@ void check_references(const model::Programme& p, const Context& ctx) {
 
 void check_references(const model::Suite& s, const Context& ctx) {
   IdRegistry groups(s.doc, ctx, "group");
-  check_funding(s.doc, s.common_funding, ctx);
+  check_funding_settings(s.doc, s.common_funding, ctx);
   for (const auto& g : s.groups) {
     groups.add(g.id, g.loc);
     for (const auto& m : g.members) {

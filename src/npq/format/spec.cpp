@@ -452,6 +452,13 @@ Spec::Spec() {
     return a;
   };
 
+  auto& document_suppression = object(
+      "document-suppression", "Silences one finding in this document, for a stated reason.",
+      {req("code", pattern("suppressed-code", "A diagnostic code.", "^NPQ[0-9]{3}$", "'NPQ' and three digits, e.g. 'NPQ303'"),
+           "the code to silence", "code: NPQ303"),
+       opt("pointer", text, "a JSON Pointer to the node (and what is inside it); none means the whole document", "pointer: /route-map/periods/4"),
+       req("reason", text, "why; suppressions are counted in the summary so they stay visible", "reason: The recording is optional and has no hours.")});
+
   // ---- programme ------------------------------------------------------------------------------
   auto& programme = object(
       "programme", "One provider's programme for one qualification.",
@@ -474,7 +481,8 @@ Spec::Spec() {
             opt("topics", array(topic), "what participants learn, as published", "topics: [...]"),
             opt("behaviours", array(behaviour), "leadership behaviours (2017 framework)", "behaviours: [...]"),
             opt("assessment", assessment, "the assessment", "assessment: {...}"),
-            opt("notes", texts, "anything else", "notes: [...]")}));
+            opt("notes", texts, "anything else", "notes: [...]"),
+            opt("suppress", array(document_suppression), "findings to silence, each with a reason", "suppress: [{code: NPQ303, pointer: /route-map/periods/4, reason: ...}]")}));
 
   // ---- suite ----------------------------------------------------------------------------------
   auto& member = object(
@@ -512,7 +520,8 @@ Spec::Spec() {
             opt("description", text, "a short description", "description: ..."),
             opt("common", common, "what all members share", "common: {...}"),
             req("groups", array(suite_group, true), "the qualifications, grouped as the source groups them", "groups: [...]"),
-            opt("notes", texts, "anything else", "notes: [...]")}));
+            opt("notes", texts, "anything else", "notes: [...]"),
+            opt("suppress", array(document_suppression), "findings to silence, each with a reason", "suppress: [...]")}));
 
   // ---- framework ------------------------------------------------------------------------------
   auto& statement_kind = enumeration("statement-kind", "The kind of a framework statement.",

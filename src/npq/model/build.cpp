@@ -3,6 +3,7 @@
 #include "npq/text/pointer.hpp"
 #include "npq/yaml/load.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -620,10 +621,50 @@ std::optional<Quantity> parse_quantity(std::string_view text, Loc loc) {
   return q;
 }
 
+namespace {
+
+// Every 'quote' in the document, once per node (aliases share nodes).
+void collect_quotes(const Reader& r, const Node& node, const std::string& pointer,
+                    std::vector<const Node*>& seen, std::vector<Ref>& out) {
+  if (std::find(seen.begin(), seen.end(), &node) != seen.end()) {
+    return;
+  }
+  seen.push_back(&node);
+  if (node.is_mapping()) {
+    for (const auto& e : node.entries) {
+      std::string p = Reader::join(pointer, e.key->text);
+      if (e.key->text == "quote" && e.value->is_scalar()) {
+        out.push_back(Ref{e.value->text, r.loc(*e.value, p)});
+      } else {
+        collect_quotes(r, *e.value, p, seen, out);
+      }
+    }
+  } else if (node.is_sequence()) {
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      collect_quotes(r, *node.items[i], Reader::join(pointer, i), seen, out);
+    }
+  }
+}
+
+DocumentInfo document_info(const Reader& r, const Node& root, const SourceFile& source,
+                           int document) {
+  DocumentInfo info{source.name(), document, {}, {}};
+  std::vector<const Node*> seen;
+  collect_quotes(r, root, "", seen, info.quotes);
+  r.each(&root, "suppress", "", [&](const Node& n, const std::string& sp) {
+    info.suppressions.push_back(Suppression{Reader::text(&n, "code"), source.name(),
+                                            Reader::text(&n, "pointer"),
+                                            Reader::text(&n, "reason"), r.loc(n, sp)});
+  });
+  return info;
+}
+
+} // namespace
+
 Document build(const yaml::Node& root, std::string_view kind, const SourceFile& source,
                int document) {
   Reader r(source);
-  DocumentInfo info{source.name(), document};
+  DocumentInfo info = document_info(r, root, source, document);
   if (kind == "programme") {
     auto p = build_programme(r, root);
     p.doc = info;

@@ -221,10 +221,20 @@ struct Assessment {
   Loc loc;
 };
 
-/// Fields every document kind shares: where it came from.
+struct Suppression {
+  std::string code;
+  std::string file;    ///< config suppressions: the file it applies to (empty: every file)
+  std::string pointer; ///< the node it applies to, with everything inside it (empty: all)
+  std::string reason;
+  Loc loc;
+};
+
+/// Fields every document kind shares: where it came from, its quotes and suppressions.
 struct DocumentInfo {
   std::string file;
   int document = 0;
+  std::vector<Ref> quotes;               ///< every 'quote' value, for provenance checks
+  std::vector<Suppression> suppressions; ///< the document's own 'suppress' entries
 };
 
 struct Programme {
@@ -360,14 +370,6 @@ struct Catalogue {
 struct SeverityOverride {
   std::string code;
   std::string severity;
-};
-
-struct Suppression {
-  std::string code;
-  std::string file;
-  std::string pointer;
-  std::string reason;
-  Loc loc;
 };
 
 struct Config {
