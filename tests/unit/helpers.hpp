@@ -21,10 +21,13 @@ inline npq::FileResult check(const std::string& text, const std::string& name = 
   return npq::check_source(npq::SourceFile(name, text), data(), npq::SessionOptions{});
 }
 
-/// "NPQ102@3" for each finding, in order.
-inline std::vector<std::string> codes(const npq::Diagnostics& d) {
+/// "NPQ102@3" for each error and warning, in order (notes are left out; see all_codes).
+inline std::vector<std::string> codes(const npq::Diagnostics& d, bool with_notes = false) {
   std::vector<std::string> out;
   for (const auto& item : d.items()) {
+    if (item.severity == npq::Severity::note && !with_notes) {
+      continue;
+    }
     out.push_back(std::string(npq::info(item.code).code) + "@" + std::to_string(item.where.line));
   }
   return out;
@@ -39,8 +42,8 @@ inline std::string minimal_programme() {
          "title: Test programme\n"
          "qualification: NPQSL\n"
          "provider: Test provider\n"
-         "source:\n"
-         "  title: Test source\n";
+         "source: {url: 'https://www.example.org/test',\n"
+         "  title: Test source}\n";
 }
 
 } // namespace test

@@ -20,10 +20,11 @@ TEST_CASE("the course identifier must match the catalogue") {
 }
 
 TEST_CASE("frameworks must exist and fit the qualification") {
-  CHECK(codes(minimal_programme() + "framework: npqsl-2020\n").empty());
+  std::string assessed = "assessment: {kind: written-case-study, window: 8 days}\n";
+  CHECK(codes(minimal_programme() + assessed + "framework: npqsl-2020\n").empty());
   CHECK(codes(minimal_programme() + "framework: npqsl-2021\n") ==
         std::vector<std::string>{"NPQ202@8"});
-  CHECK(codes(minimal_programme() + "framework: npqlt-2020\n") ==
+  CHECK(codes(minimal_programme() + "framework: npqlt-2020\n" + assessed) ==
         std::vector<std::string>{"NPQ206@8"});
 }
 
