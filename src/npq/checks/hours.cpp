@@ -46,7 +46,7 @@ void add_part_notes(Diagnostic& d, const Total& total, const model::Programme& p
   std::size_t shown = 0;
   for (const auto& part : total.parts) {
     std::string message = analysis::describe(part, p);
-    if (!seen.insert({part.activity->loc.line, message}).second) {
+    if (!seen.insert({part.activity->hours.loc.line, message}).second) {
       continue;
     }
     if (shown++ == kMaxNotes) {
@@ -54,7 +54,7 @@ void add_part_notes(Diagnostic& d, const Total& total, const model::Programme& p
                          fmt::format("... and {} more", total.parts.size() - kMaxNotes)});
       break;
     }
-    d.notes.push_back({at(p.doc, part.activity->loc), message});
+    d.notes.push_back({at(p.doc, part.activity->hours.loc), message});
   }
   for (const auto& c : total.choices) {
     d.notes.push_back({at(p.doc, p.route_map.loc), c});
@@ -208,7 +208,7 @@ private:
           auto& d = report(Code::hours_mismatch, c.hours_each->loc,
                            fmt::format("{}: each is published as {}, but '{}' is {}", what(c),
                                        hours_text(each), part.activity->title, hours_text(one)));
-          d.notes.push_back({at(m_p.doc, part.activity->loc), analysis::describe(part, m_p)});
+          d.notes.push_back({at(m_p.doc, part.activity->hours.loc), analysis::describe(part, m_p)});
         }
       }
     }

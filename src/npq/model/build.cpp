@@ -23,6 +23,12 @@ public:
     return Loc{p.line, p.column, pointer};
   }
 
+  /// Where `key` is written in `map` (the line a reader looks at for "the assessment").
+  Loc key_loc(const Node& map, std::string_view key, const std::string& pointer) const {
+    const Node* k = map.key_node(key);
+    return k != nullptr ? loc(*k, pointer) : Loc{0, 0, pointer};
+  }
+
   static std::string join(const std::string& base, std::string_view key) {
     return base + "/" + escape_pointer_segment(key);
   }
@@ -225,7 +231,7 @@ public:
       s.published_loc = d->loc;
     }
     s.retrieved = text(n, "retrieved");
-    s.loc = loc(*n, p);
+    s.loc = key_loc(*map, "source", p);
     return s;
   }
 
@@ -242,7 +248,7 @@ public:
     a.settings = refs(n, "settings", p);
     a.requirements = texts(n, "requirements");
     a.notes = texts(n, "notes");
-    a.loc = loc(*n, p);
+    a.loc = key_loc(*map, "audience", p);
     return a;
   }
 
@@ -282,7 +288,7 @@ public:
     d.nominal = quantity(n, "nominal", p);
     d.minimum = quantity(n, "minimum", p);
     d.maximum = quantity(n, "maximum", p);
-    d.loc = loc(*n, p);
+    d.loc = key_loc(*map, "duration", p);
     return d;
   }
 
@@ -309,7 +315,7 @@ public:
     }
     a.word_limit = integer(n, "word-limit");
     a.assessor = text(n, "assessor");
-    a.loc = loc(*n, p);
+    a.loc = key_loc(*map, "assessment", p);
     return a;
   }
 
@@ -338,7 +344,7 @@ public:
     r.present = true;
     r.period_kind = text(n, "period-kind");
     r.period_length = quantity(n, "period-length", p);
-    r.loc = loc(*n, p);
+    r.loc = key_loc(*map, "route-map", p);
     each(n, "periods", p, [&](const Node& pn, const std::string& pp) {
       Period period;
       period.id = text(&pn, "id");
@@ -391,7 +397,7 @@ public:
       s.period_count_loc = loc(*pc, join(p, "period-count"));
     }
     s.hours_per_day = number(n, "hours-per-day");
-    s.loc = loc(*n, p);
+    s.loc = key_loc(*map, "summary", p);
     each(n, "categories", p, [&](const Node& cn, const std::string& cp) {
       Category c;
       c.label = text(&cn, "label");
