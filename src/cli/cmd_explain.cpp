@@ -1,6 +1,7 @@
 // npq explain CODE: what a diagnostic code means and how to fix it.
 #include "cli/command.hpp"
 
+#include "npq/report/explain_total.hpp"
 #include "npq/text/suggest.hpp"
 
 #include <fmt/format.h>
@@ -42,27 +43,70 @@ int run_list(Invocation& inv) {
   return kExitOk;
 }
 
+struct ExplainOptions {
+  std::string target;
+  std::string total;
+  bool list = false;
+  InputOptions input;
+};
+
+int run_total(const ExplainOptions& options, Invocation& inv) {
+  auto data = load_reference_data(options.input, inv);
+  if (!data) {
+    return inv.exit_code;
+  }
+  auto result = check_input(options.target, *data, session_options(options.input), inv);
+  const model::Programme* programme = nullptr;
+  if (result.parsed) {
+    for (const auto& doc : result.parsed->documents) {
+      if (const auto* p = std::get_if<model::Programme>(&doc.model)) {
+        programme = p;
+        break;
+      }
+    }
+  }
+  if (programme == nullptr) {
+    print_findings({&result}, options.input, inv);
+    inv.err << fmt::format("npq explain: '{}' holds no valid programme to total\n", options.target);
+    return result.unreadable ? kExitUnreadable : kExitFindings;
+  }
+  auto e = report::explain_total(*programme, options.total);
+  if (!e.ok) {
+    inv.err << "npq explain: " << e.text << "\n";
+    return kExitUsage;
+  }
+  inv.out << e.text;
+  return kExitOk;
+}
+
 } // namespace
 
 void setup_explain(CLI::App& app, Invocation& inv) {
-  struct Options {
-    std::string code;
-    bool list = false;
-  };
-  auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("explain", "Explain a diagnostic code");
-  cmd->add_option("code", options->code, "A code such as NPQ102, or its name (unknown-key)")
-      ->type_name("CODE");
+  auto options = std::make_shared<ExplainOptions>();
+  auto* cmd = app.add_subcommand("explain", "Explain a diagnostic code, or how a total was reached");
+  cmd->add_option("target", options->target,
+                  "A code such as NPQ102 (or its name, unknown-key); with --total, a programme file")
+      ->type_name("CODE|FILE");
+  cmd->add_option("--total", options->total,
+                  "Explain a total of FILE: programme, period:ID, kind:KIND, mode:MODE, "
+                  "synchrony:VALUE or category:N")
+      ->type_name("WHAT");
   cmd->add_flag("--list", options->list, "List every code with its severity and summary");
-  cmd->footer("Examples:\n  npq explain NPQ102\n  npq explain duplicate-key\n  npq explain --list");
+  add_input_options(*cmd, options->input);
+  cmd->footer("Examples:\n  npq explain NPQ102\n  npq explain duplicate-key\n  npq explain --list\n"
+              "  npq explain programmes/ucl-npqsl.yaml --total programme\n"
+              "  npq explain programmes/ucl-npqsl.yaml --total period:term-2\n"
+              "  npq explain programmes/ucl-npqsl.yaml --total category:4");
   cmd->callback([options, &inv] {
     if (options->list) {
       inv.exit_code = run_list(inv);
-    } else if (options->code.empty()) {
-      inv.err << "npq explain: name a code, or use --list\n";
+    } else if (options->target.empty()) {
+      inv.err << "npq explain: name a code (or a file with --total), or use --list\n";
       inv.exit_code = kExitUsage;
+    } else if (!options->total.empty()) {
+      inv.exit_code = run_total(*options, inv);
     } else {
-      inv.exit_code = run_explain(options->code, inv);
+      inv.exit_code = run_explain(options->target, inv);
     }
   });
 }

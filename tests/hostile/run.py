@@ -47,7 +47,8 @@ ANY = object()  # "line/column must be >= 1", exact value not checked
 @dataclass
 class Expect:
     exit: int
-    code: Optional[str]  # a diagnostic with this code must be present (None: no check)
+    code: object  # a diagnostic with this code (or one of a tuple of codes) must be present;
+    #               None: no check
     line: object = ANY  # int (exact, 0 = file-level), or ANY (>= 1)
     column: object = ANY
     no_errors: bool = False  # the output must hold no error-severity diagnostics at all
@@ -62,6 +63,7 @@ class Case:
     make: Callable[[Path], tuple[list[str], Optional[Path]]]  # -> (paths, stdin file)
     expect: Expect
     note: str = ""
+    known_bug: str = ""  # non-empty: npq currently fails this case; the text names the bug
 
 
 @dataclass
@@ -207,8 +209,11 @@ CASES: list[Case] = [
     Case("lone-comma-stdin", "issue", "',' on standard input ('-')", stdin_case(b","),
          Expect(1, "NPQ010", 1, 1)),
     Case("open-brackets-1e6", "issue", "'[' repeated 10^6 times",
-         file_case("brackets.yaml", b"[" * 1_000_000), Expect(1, "NPQ011", 1, 201),
-         "npq's own depth limit (200) fires at the 201st '['"),
+         file_case("brackets.yaml", b"[" * 1_000_000), Expect(1, "NPQ011", 1, 101),
+         "yaml-cpp reads each unclosed '[' as an implicit key (a mapping holding a sequence), so "
+         "npq's limit of 200 levels is reached at the 101st '['",
+         known_bug="BUG-1: yaml-cpp tokenises all 10^6 brackets before the first event "
+                   "(~1.5 s, ~230 MiB); npq's depth limit only fires afterwards"),
     Case("deep-block-5000", "issue", "5,000-deep block mapping (one more space per level)",
          file_case("deep.yaml", lambda: deep_block_map(5000)), Expect(1, "NPQ011", 201, 201)),
     Case("deep-block-seq-5000", "issue", "5,000-deep compact block sequence '- - - ... x'",
@@ -233,8 +238,8 @@ CASES: list[Case] = [
     Case("crlf-valid", "issue", "the valid example programme with CRLF line endings",
          make_line_endings(b"\r\n"), Expect(VALID_EXIT, None, no_errors=True, same_as="good-file")),
     Case("documents-10000", "issue", "a stream of 10,000 small documents",
-         file_case("stream.yaml", lambda: documents(10_000)), Expect(1, "NPQ014", 3001, 1),
-         "refused at the 1,001st document (line 3001)"),
+         file_case("stream.yaml", lambda: documents(10_000)), Expect(1, "NPQ014", 2001, 1),
+         "refused at the 1,001st document, whose '---' is on line 2001"),
     Case("file-100mb", "issue", "a 100 MB file (limit 32 MiB, checked before reading)",
          make_100mb, Expect(1, "NPQ002", 0, 0)),
     Case("empty-file", "issue", "an empty file", file_case("empty.yaml", b""),
@@ -254,7 +259,9 @@ CASES: list[Case] = [
          Expect(3, "NPQ001", 0, 0)),
     # -- further probes -------------------------------------------------------------------------
     Case("open-braces-1e6", "extra", "'{' repeated 10^6 times",
-         file_case("braces.yaml", b"{" * 1_000_000), Expect(1, "NPQ011", 1, 201)),
+         file_case("braces.yaml", b"{" * 1_000_000), Expect(1, "NPQ011", 1, 200),
+         "yaml-cpp opens an implicit mapping for the first '{' as well, so the 200th '{' is level 201",
+         known_bug="BUG-1: as open-brackets-1e6"),
     Case("depth-199-ok", "extra", "199-deep flow nesting, just inside the limit: no NPQ011",
          file_case("deep-ok.yaml", b"a: " + b"[" * 199 + b"]" * 199 + b"\n"),
          Expect(1, "NPQ100")),
@@ -284,14 +291,37 @@ CASES: list[Case] = [
          file_case("undefined-alias.yaml", b"a: *nowhere\n"), Expect(1, "NPQ010", 1, ANY),
          "yaml-cpp itself reports the undefined anchor (a ParserException, so NPQ010)"),
     Case("flow-1e6-items", "extra", "a flow sequence of 10^6 + 1 items (node limit)",
-         file_case("items.yaml", b"[" + b"x," * 1_000_000 + b"x]\n"), Expect(1, "NPQ013", 1, ANY)),
+         file_case("items.yaml", b"[" + b"x," * 1_000_000 + b"x]\n"), Expect(1, "NPQ013", 1, ANY),
+         known_bug="BUG-1: the whole flow sequence is tokenised before the first event (~2 s)"),
+    Case("flow-30mib", "extra", "a 30 MiB flow sequence '[x,x,...]' (under the 32 MiB limit)",
+         file_case("flow30.yaml", lambda: b"[" + b"x," * (15 << 20) + b"x]\n"),
+         Expect(1, ("NPQ013", "NPQ002"), ANY, ANY),
+         known_bug="BUG-1: ~15 s and > 2 GiB (ends in 'ran out of memory'), killed by timeout 5"),
     Case("keys-100000", "extra", "a mapping with 100,000 distinct keys (duplicate check stays linear)",
          file_case("keys.yaml", lambda: many_keys(100_000)), Expect(1, "NPQ100")),
     Case("duplicates-50000", "extra", "50,000 duplicate keys (50,000 findings)",
          file_case("dups.yaml", lambda: many_keys(50_010, duplicate_every=10)),
          Expect(1, "NPQ012", 11, 1)),
     Case("scalar-8mib", "extra", "one 8 MiB plain scalar",
-         file_case("scalar.yaml", lambda: b"a: " + b"x" * (8 << 20) + b"\n"), Expect(1, "NPQ100")),
+         file_case("scalar.yaml", lambda: b"a: " + b"x" * (8 << 20) + b"\n"), Expect(1, "NPQ100"),
+         known_bug="BUG-5: yaml-cpp scans plain scalars at ~6 MB/s (~1.3 s)"),
+    Case("scalar-31mib", "extra", "one 31 MiB plain scalar (under the 32 MiB limit)",
+         file_case("scalar31.yaml", lambda: b"a: " + b"x" * (31 << 20) + b"\n"),
+         Expect(1, ("NPQ100", "NPQ002", "NPQ010")),
+         known_bug="BUG-5: ~6 s, killed by timeout 5"),
+    Case("merge-key-40000", "extra", "'<<: *base' merging a 40,000-key mapping (620 kB file)",
+         file_case("merge.yaml", lambda: b"base: &b\n" + b"".join(
+             b"  k%d: %d\n" % (i, i) for i in range(40_000)) + b"copy:\n  <<: *b\n"),
+         Expect(1, "NPQ100"),
+         known_bug="BUG-2: apply_merge_keys is quadratic (~10 s), killed by timeout 5"),
+    Case("one-line-duplicates", "extra", "40,000 duplicate keys on one line '{a: 1, a: 1, ...}'",
+         file_case("oneline.yaml", b"{" + b"a: 1, " * 40_000 + b"b: 2}\n"),
+         Expect(1, "NPQ012", 1, 8),
+         known_bug="BUG-3: each finding's column is counted from the line start (~40 s)"),
+    Case("utf8-bom-column", "extra", "UTF-8 BOM, duplicate key on line 1: '{a: 1, a: 2}'",
+         file_case("bomcol.yaml", b"\xef\xbb\xbf{a: 1, a: 2}\n"), Expect(1, "NPQ012", 1, 8),
+         "editors do not show the BOM, so the second 'a' is in column 8",
+         known_bug="BUG-4: the BOM is counted as a code point, so npq reports column 9"),
     Case("file-33mib", "extra", "a file just over the 32 MiB limit",
          file_case("over.yaml", lambda: b"#" * ((32 << 20) + 1)), Expect(1, "NPQ002", 0, 0)),
     Case("stdin-100mb", "extra", "100 MB on standard input (size checked while reading)",
@@ -322,18 +352,48 @@ def limit_address_space() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
 
 
-def run_npq(npq: str, paths: list[str], stdin: Optional[Path], out_path: Path, err_path: Path):
-    cmd = ["timeout", "-k", "1", str(TIMEOUT_S), npq, "validate", "--format", "json", *paths]
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None  # apt: time
+
+# Fallback when GNU time is missing: a fresh, small Python process runs the command and reports
+# its peak RSS from wait4 (the harness's own RSS would otherwise be counted: ru_maxrss keeps the
+# pre-exec image of a process forked from this one).
+LAUNCHER = r"""
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+open(sys.argv[1], "w").write(str(usage.ru_maxrss) + "\n")
+code = os.waitstatus_to_exitcode(status)
+sys.exit(128 - code if code < 0 else code)
+"""
+
+
+def run_npq(npq: str, paths: list[str], stdin: Optional[Path], out_path: Path, err_path: Path,
+            rss_path: Path):
+    """Runs npq under `timeout -k 1 5` and a 2 GiB address-space cap; returns the exit status
+    (as the shell reports it: 124 timeout, 137 killed, 128+N signal N), the wall time and the
+    peak RSS in KiB (0 when unknown)."""
+    inner = ["timeout", "-k", "1", str(TIMEOUT_S), npq, "validate", "--format", "json", *paths]
+    if GNU_TIME:
+        cmd = [GNU_TIME, "-f", "%M", "-o", str(rss_path), *inner]
+    else:
+        cmd = [sys.executable, "-c", LAUNCHER, str(rss_path), *inner]
     with open(out_path, "wb") as out, open(err_path, "wb") as err, \
             (open(stdin, "rb") if stdin else open(os.devnull, "rb")) as inp:
         start = time.monotonic()
-        proc = subprocess.Popen(cmd, stdin=inp, stdout=out, stderr=err,
-                                preexec_fn=limit_address_space, close_fds=True)
-        # wait4 returns the rusage of `timeout` and the npq process it waited for.
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run(cmd, stdin=inp, stdout=out, stderr=err,
+                              preexec_fn=limit_address_space, close_fds=True, check=False,
+                              timeout=TIMEOUT_S + 30)
         seconds = time.monotonic() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, seconds, usage.ru_maxrss
+    rss = 0
+    try:
+        # GNU time writes "Command exited with non-zero status N" first, the figure last.
+        rss = int(rss_path.read_text().split()[-1])
+    except (OSError, ValueError, IndexError):
+        pass
+    status = proc.returncode
+    return (128 - status if status < 0 else status), seconds, rss
 
 
 def check(result: Result, out: bytes, err: bytes, baseline: dict[str, list]) -> None:
@@ -365,20 +425,21 @@ def check(result: Result, out: bytes, err: bytes, baseline: dict[str, list]) -> 
         elif line >= 1 and col < 1:
             f.append(f"{d.get('code')}: line {line} with column {col}")
     if e.code is not None:
-        matching = [d for d in diags if d.get("code") == e.code]
+        wanted = e.code if isinstance(e.code, tuple) else (e.code,)
+        matching = [d for d in diags if d.get("code") in wanted]
         if not matching:
             got = ", ".join(f"{d.get('code')}@{d.get('line')}:{d.get('column')}" for d in diags[:5])
-            f.append(f"no {e.code} diagnostic (got: {got or 'none'})")
+            f.append(f"no {' or '.join(wanted)} diagnostic (got: {got or 'none'})")
         else:
             d = matching[0]
             line, col = d["line"], d["column"]
             if e.line is ANY:
                 if line < 1 or col < 1:
-                    f.append(f"{e.code} at {line}:{col}, expected a 1-based position")
+                    f.append(f"{d['code']} at {line}:{col}, expected a 1-based position")
             else:
                 if line != e.line or (e.column is not ANY and col != e.column):
                     want = f"{e.line}:{'*' if e.column is ANY else e.column}"
-                    f.append(f"{e.code} at {line}:{col}, expected {want}")
+                    f.append(f"{d['code']} at {line}:{col}, expected {want}")
     if e.no_errors:
         errors = [d for d in diags if d.get("severity") == "error"]
         if errors:
@@ -395,8 +456,9 @@ def check(result: Result, out: bytes, err: bytes, baseline: dict[str, list]) -> 
 
 def first_diag(result: Result) -> str:
     code = result.case.expect.code
+    wanted = code if isinstance(code, tuple) else (code,)
     for d in result.diagnostics:
-        if code is None or d.get("code") == code:
+        if code is None or d.get("code") in wanted:
             return f"{d['code']}@{d['line']}:{d['column']}"
     return "-" if not result.diagnostics else f"{result.diagnostics[0]['code']}@..."
 
@@ -407,11 +469,14 @@ def main() -> int:
     parser.add_argument("--only", help="comma-separated case names to run")
     parser.add_argument("--keep", help="generate the inputs in this folder and keep them")
     parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    parser.add_argument("--allow-known-bugs", action="store_true",
+                        help="do not fail the run for cases marked known_bug (still reported)")
     args = parser.parse_args()
 
     if args.list:
         for c in CASES:
-            print(f"{c.name:28} {c.origin:5} {c.what}")
+            bug = f"  [{c.known_bug.split(':')[0]}]" if c.known_bug else ""
+            print(f"{c.name:28} {c.origin:5} {c.what}{bug}")
         return 0
     npq = os.path.abspath(args.npq)
     if not os.access(npq, os.X_OK):
@@ -461,7 +526,7 @@ def main() -> int:
                 paths, stdin = case.make(work)
                 out_path, err_path = root / f"{case.name}.out.json", root / f"{case.name}.err"
                 result.status, result.seconds, result.rss_kib = run_npq(
-                    npq, paths, stdin, out_path, err_path)
+                    npq, paths, stdin, out_path, err_path, root / f"{case.name}.rss")
                 out, err = out_path.read_bytes(), err_path.read_bytes()
                 result.output_bytes = len(out)
                 check(result, out, err, baseline)
@@ -471,26 +536,40 @@ def main() -> int:
                 baseline[case.name] = [(d["code"], d["line"], d["column"])
                                        for d in result.diagnostics]
             results.append(result)
-            verdict = "ok" if not result.failures else "FAIL"
+            if case.known_bug:
+                verdict = ("FAIL, known " + case.known_bug.split(":")[0] if result.failures
+                           else "ok (marked known_bug: fixed? then unmark it)")
+            else:
+                verdict = "ok" if not result.failures else "FAIL"
             print(f"{case.name:28} {case.origin:5} {result.status:>4} {first_diag(result):18} "
                   f"{result.seconds * 1000:6.0f}ms {result.rss_kib / 1024:7.1f}MiB  {verdict}",
                   flush=True)
             for failure in result.failures:
                 print(f"    - {failure}")
+            if result.failures and case.known_bug:
+                print(f"    - known bug: {case.known_bug}")
             # Free the disk space of the big inputs as soon as possible.
             if keep is None:
                 shutil.rmtree(work, ignore_errors=True)
 
     failed = [r for r in results if r.failures]
+    known = [r for r in failed if r.case.known_bug]
     slowest = max(results, key=lambda r: r.seconds)
     biggest = max(results, key=lambda r: r.rss_kib)
     print()
-    print(f"{len(results)} cases, {len(results) - len(failed)} passed, {len(failed)} failed; "
-          f"slowest {slowest.case.name} {slowest.seconds * 1000:.0f} ms, "
-          f"largest peak RSS {biggest.case.name} {biggest.rss_kib / 1024:.1f} MiB")
-    if failed:
-        print("FAILED: " + ", ".join(r.case.name for r in failed))
-    return 1 if failed else 0
+    print(f"{len(results)} cases, {len(results) - len(failed)} passed, {len(failed)} failed "
+          f"({len(known)} of them known npq bugs); slowest {slowest.case.name} "
+          f"{slowest.seconds * 1000:.0f} ms, largest peak RSS {biggest.case.name} "
+          f"{biggest.rss_kib / 1024:.1f} MiB" + ("" if GNU_TIME else " (RSS via a Python launcher)"))
+    if known:
+        print("KNOWN NPQ BUGS (cases that fail until src/ is fixed): " +
+              ", ".join(f"{r.case.name} [{r.case.known_bug.split(':')[0]}]" for r in known))
+    unexpected = [r for r in failed if not r.case.known_bug]
+    if unexpected:
+        print("FAILED: " + ", ".join(r.case.name for r in unexpected))
+    if unexpected or (known and not args.allow_known_bugs):
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

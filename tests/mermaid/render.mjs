@@ -178,12 +178,13 @@ try {
     const out = [];
     for (let i = 0; i < sources.length; i++) {
       const r = { ok: false, error: null, texts: [], unsafe: [], xmlValid: null };
+      let holder = null;
       try {
         const { svg } = await mermaid.render('m' + i, sources[i]);
         if (typeof svg !== 'string' || !svg.includes('<svg')) throw new Error('mermaid.render returned no SVG');
         // Would the SVG also load as a standalone .svg file (XML: no HTML named entities)?
         r.xmlValid = !new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror');
-        const holder = document.createElement('div');
+        holder = document.createElement('div');
         holder.innerHTML = svg; // what a page embedding the SVG would do
         document.body.appendChild(holder);
         const root = holder.querySelector('svg');
@@ -216,6 +217,8 @@ try {
       } catch (e) {
         r.error = (e && (e.message || e.str)) ? String(e.message || e.str) : String(e);
         for (const id of ['d' + 'm' + i, 'm' + i, 'i' + 'm' + i]) document.getElementById(id)?.remove();
+      } finally {
+        holder?.remove(); // keep the page small: layout cost grows with every SVG left in it
       }
       out.push(r);
     }

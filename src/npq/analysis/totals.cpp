@@ -15,6 +15,12 @@ Interval activity_hours(const model::Activity& a) {
 } // namespace
 
 bool Selector::matches(const model::Activity& activity) const {
+  if (!mode.empty() && activity.delivery.mode != mode) {
+    return false;
+  }
+  if (!synchrony.empty() && activity.delivery.synchrony != synchrony) {
+    return false;
+  }
   if (kinds.empty() && ids.empty()) {
     return true;
   }

@@ -17,6 +17,8 @@ namespace npq::analysis {
 struct Selector {
   std::set<std::string> kinds;
   std::set<std::string> ids;
+  std::string mode;      ///< if set, only activities delivered this way (online, face-to-face, ...)
+  std::string synchrony; ///< if set, only synchronous or only asynchronous activities
   bool matches(const model::Activity& activity) const;
   static Selector all() { return {}; }
 };
