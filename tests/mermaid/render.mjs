@@ -30,7 +30,8 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.NPQ_CHROMIUM || '/usr/bin/chromium';
-const MERMAID_JS = path.join(HERE, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
+// NPQ_MERMAID_JS: try another Mermaid build (e.g. an older major) without touching the lock file.
+const MERMAID_JS = process.env.NPQ_MERMAID_JS || path.join(HERE, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 const SKIP = 77;
 
 function usage(msg) {
@@ -136,7 +137,7 @@ if (blocks.length === 0 && opts.skipMissing) skip(`no \`\`\`mermaid blocks in ${
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
-const mermaidVersion = JSON.parse(fs.readFileSync(path.join(HERE, 'node_modules', 'mermaid', 'package.json'), 'utf8')).version;
+const mermaidVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(MERMAID_JS), '..', 'package.json'), 'utf8')).version;
 
 const started = Date.now();
 // chromium.launch() refuses a --user-data-dir argument: Playwright itself passes a fresh

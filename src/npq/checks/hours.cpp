@@ -2,6 +2,7 @@
 // 'each term' figures, session counts and lengths, the programme total) is checked against what
 // the route map adds up to. A mismatch is reported at the published figure, with a note for
 // every activity that contributed.
+#include "npq/analysis/reconcile.hpp"
 #include "npq/analysis/totals.hpp"
 #include "npq/checks/check.hpp"
 
@@ -19,17 +20,6 @@ using analysis::Total;
 using analysis::Totals;
 
 constexpr std::size_t kMaxNotes = 12;
-
-Selector selector_of(const model::Category& c) {
-  Selector s;
-  for (const auto& k : c.kinds) {
-    s.kinds.insert(k.value);
-  }
-  for (const auto& a : c.activities) {
-    s.ids.insert(a.value);
-  }
-  return s;
-}
 
 std::string what(const model::Category& c) { return fmt::format("'{}'", c.label); }
 
@@ -75,17 +65,48 @@ public:
       no_route_map();
       return;
     }
-    resolve_scope();
+    auto rec = analysis::reconcile(m_p, m_totals);
+    report_comparisons(rec);
     for (const auto& c : s.categories) {
-      category(c);
+      bool empty = std::find(rec.empty_categories.begin(), rec.empty_categories.end(), &c) !=
+                   rec.empty_categories.end();
+      std::vector<int> scope = c.periods.empty() ? rec.scope : periods_of(c);
+      category_extras(c, scope, empty);
     }
-    programme_total();
-    period_count();
+    categories_vs_total();
     unaccounted();
     incomplete_note();
   }
 
 private:
+  std::vector<int> periods_of(const model::Category& c) const { return indices(c.periods); }
+
+  // The categories' own totals against the published programme total.
+  void categories_vs_total() {
+    const auto& s = m_p.summary;
+    if (!s.total_hours || s.categories.empty()) {
+      return;
+    }
+    Interval declared = Interval::from(*s.total_hours);
+    Interval sum;
+    for (const auto& c : s.categories) {
+      if (!c.total_hours) {
+        return;
+      }
+      sum += Interval::from(*c.total_hours);
+    }
+    if (!declared.compatible(sum)) {
+      auto& d = report(Code::declared_figures_disagree, s.total_hours->loc,
+                       fmt::format("the published categories add up to {}, but the published "
+                                   "programme total is {}",
+                                   hours_text(sum), hours_text(declared)));
+      for (const auto& c : s.categories) {
+        d.notes.push_back({at(m_p.doc, c.total_hours->loc),
+                           fmt::format("{}: {}", what(c), hours_text(Interval::from(*c.total_hours)))});
+      }
+    }
+  }
+
   std::vector<int> indices(const std::vector<model::Ref>& ids) const {
     std::vector<int> out;
     for (const auto& r : ids) {
@@ -97,13 +118,8 @@ private:
     return out;
   }
 
-  void resolve_scope() {
-    m_scope = indices(m_p.summary.periods);
-    if (m_p.summary.periods.empty()) {
-      for (std::size_t i = 0; i < m_p.route_map.periods.size(); ++i) {
-        m_scope.push_back(static_cast<int>(i));
-      }
-    }
+  std::string period_title(int i) const {
+    return m_p.route_map.periods[static_cast<std::size_t>(i)].title;
   }
 
   Diagnostic& report(Code code, const model::Loc& loc, std::string message, std::string hint = {}) {
@@ -124,27 +140,107 @@ private:
     }
   }
 
-  std::string period_title(int i) const {
-    return m_p.route_map.periods[static_cast<std::size_t>(i)].title;
-  }
-
-  void category(const model::Category& c) {
-    Selector sel = selector_of(c);
-    std::vector<int> restriction = indices(c.periods);
-    bool restricted = !c.periods.empty();
-    // What the figure counts: matching activities in its periods (or anywhere).
-    Total total = restricted ? m_totals.periods(restriction, sel) : m_totals.programme(sel);
-    bool anything = false;
-    for (const auto* a : m_totals.activities()) {
-      if (sel.matches(*a) &&
-          (!restricted || a->period < 0 ||
-           std::find(restriction.begin(), restriction.end(), a->period) != restriction.end())) {
-        anything = true;
+  // Turns the reconciliation into findings: one per disagreeing figure, with per-period figures
+  // of a category grouped into one finding that lists the periods.
+  void report_comparisons(const analysis::Reconciliation& rec) {
+    using Figure = analysis::Comparison::Figure;
+    std::map<std::pair<const model::Category*, Figure>, std::vector<const analysis::Comparison*>>
+        per_period;
+    std::vector<std::pair<const model::Category*, Figure>> order;
+    for (const auto& cmp : rec.comparisons) {
+      if (cmp.agrees) {
+        continue;
+      }
+      switch (cmp.figure) {
+      case Figure::total: {
+        auto& d = report(Code::hours_mismatch, cmp.loc,
+                         fmt::format("{}: the published total is {}, but the route map adds up "
+                                     "to {}",
+                                     what(*cmp.category), hours_text(cmp.published),
+                                     hours_text(cmp.computed)));
+        add_part_notes(d, cmp.detail, m_p);
+        break;
+      }
+      case Figure::per_period:
+      case Figure::count_per_period: {
+        auto key = std::make_pair(cmp.category, cmp.figure);
+        if (per_period[key].empty()) {
+          order.push_back(key);
+        }
+        per_period[key].push_back(&cmp);
+        break;
+      }
+      case Figure::count: {
+        auto& d = report(Code::count_mismatch, cmp.loc,
+                         fmt::format("{}: the published count is {}, but the route map has {}",
+                                     what(*cmp.category), cmp.published.str(),
+                                     cmp.computed.str()));
+        add_part_notes(d, cmp.detail, m_p);
+        break;
+      }
+      case Figure::each: {
+        auto& d = report(Code::hours_mismatch, cmp.loc,
+                         fmt::format("{}: each is published as {}, but '{}' is {}",
+                                     what(*cmp.category), hours_text(cmp.published),
+                                     cmp.activity->title, hours_text(cmp.computed)));
+        add_part_notes(d, cmp.detail, m_p);
+        break;
+      }
+      case Figure::days: {
+        auto& d = report(Code::hours_mismatch, cmp.loc,
+                         fmt::format("{}: {} days of {} hours make {}, but the route map adds "
+                                     "up to {}",
+                                     what(*cmp.category), analysis::number(*cmp.category->days),
+                                     analysis::number(*m_p.summary.hours_per_day),
+                                     hours_text(cmp.published), hours_text(cmp.computed)));
+        add_part_notes(d, cmp.detail, m_p);
+        break;
+      }
+      case Figure::programme_total: {
+        auto& d = report(Code::hours_mismatch, cmp.loc,
+                         fmt::format("the published programme total is {}, but the route map "
+                                     "adds up to {}",
+                                     hours_text(cmp.published), hours_text(cmp.computed)));
+        add_part_notes(d, cmp.detail, m_p);
+        break;
+      }
+      case Figure::period_count:
+        report(Code::count_mismatch, cmp.loc,
+               fmt::format("the published number of periods is {}, but the route map has {}",
+                           cmp.published.str(), cmp.computed.str()));
+        break;
       }
     }
-    std::vector<int> scope = restricted ? restriction : m_scope;
+    for (const auto& key : order) {
+      const auto& list = per_period[key];
+      const auto* first = list.front();
+      bool hours = key.second == Figure::per_period;
+      std::size_t scope = first->category->periods.empty() ? rec.scope.size()
+                                                           : first->category->periods.size();
+      auto& d = report(hours ? Code::hours_mismatch : Code::count_mismatch, first->loc,
+                       fmt::format("{}: {} is published for each period, but {} of {} periods "
+                                   "differ",
+                                   what(*first->category),
+                                   hours ? hours_text(first->published) : first->published.str(),
+                                   list.size(), scope));
+      for (const auto* cmp : list) {
+        std::string parts;
+        for (const auto& part : cmp->detail.parts) {
+          parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", part.activity->title,
+                               part.share ? "(share " + part.hours.str() + ")" : part.hours.str());
+        }
+        std::string value = hours ? hours_text(cmp->computed) : cmp->computed.str();
+        d.notes.push_back({at(m_p.doc, m_p.route_map.periods[static_cast<std::size_t>(cmp->period)].loc),
+                           fmt::format("{}: {}{}", period_title(cmp->period), value,
+                                       parts.empty() || !hours ? (parts.empty() ? " (nothing)" : "")
+                                                               : " = " + parts)});
+      }
+    }
+  }
+
+  void category_extras(const model::Category& c, const std::vector<int>& scope, bool empty) {
     internal_consistency(c, scope);
-    if (!anything) {
+    if (empty) {
       std::string kinds;
       for (const auto& k : c.kinds) {
         kinds += (kinds.empty() ? "" : ", ") + k.value;
@@ -155,93 +251,19 @@ private:
                            : fmt::format("no activity of kind {} in the route map", kinds));
       return;
     }
+    Selector sel = analysis::selector_of(c);
     for (const auto* a : m_totals.activities()) {
       if (sel.matches(*a)) {
         m_accounted[a].push_back(&c);
       }
     }
-    if (c.total_hours) {
-      Interval declared = Interval::from(*c.total_hours);
-      if (!declared.compatible(total.hours)) {
-        auto& d = report(Code::hours_mismatch, c.total_hours->loc,
-                         fmt::format("{}: the published total is {}, but the route map adds up "
-                                     "to {}",
-                                     what(c), hours_text(declared), hours_text(total.hours)));
-        add_part_notes(d, total, m_p);
-      }
-    }
-    if (c.hours_per_period) {
-      per_period(c, sel, scope);
-    }
-    if (c.count) {
-      if (*c.count != total.count) {
-        auto& d = report(Code::count_mismatch, c.count_loc,
-                         fmt::format("{}: the published count is {}, but the route map has {}",
-                                     what(c), *c.count, total.count));
-        add_part_notes(d, total, m_p);
-      }
-    }
-    if (c.count_per_period) {
-      std::vector<std::pair<int, int>> wrong;
-      for (int i : scope) {
-        int n = m_totals.period(i, sel).count;
-        if (n != *c.count_per_period) {
-          wrong.emplace_back(i, n);
-        }
-      }
-      if (!wrong.empty()) {
-        auto& d = report(Code::count_mismatch, c.count_per_period_loc,
-                         fmt::format("{}: the published count is {} in each period, but {} of {} "
-                                     "periods differ",
-                                     what(c), *c.count_per_period, wrong.size(), scope.size()));
-        for (auto [i, n] : wrong) {
-          d.notes.push_back({at(m_p.doc, m_p.route_map.periods[static_cast<std::size_t>(i)].loc),
-                             fmt::format("{}: {}", period_title(i), n)});
-        }
-      }
-    }
-    if (c.hours_each) {
-      Interval each = Interval::from(*c.hours_each);
-      for (const auto& part : total.parts) {
-        Interval one = Interval::from(part.activity->hours);
-        if (!part.share && !each.compatible(one)) {
-          auto& d = report(Code::hours_mismatch, c.hours_each->loc,
-                           fmt::format("{}: each is published as {}, but '{}' is {}", what(c),
-                                       hours_text(each), part.activity->title, hours_text(one)));
-          d.notes.push_back({at(m_p.doc, part.activity->hours.loc), analysis::describe(part, m_p)});
-        }
-      }
-    }
-    if (c.days) {
-      days(c, total);
-    }
-  }
-
-  void per_period(const model::Category& c, const Selector& sel, const std::vector<int>& scope) {
-    Interval declared = Interval::from(*c.hours_per_period);
-    std::vector<std::pair<int, Total>> wrong;
-    for (int i : scope) {
-      Total t = m_totals.period(i, sel);
-      if (!declared.compatible(t.hours)) {
-        wrong.emplace_back(i, std::move(t));
-      }
-    }
-    if (wrong.empty()) {
-      return;
-    }
-    auto& d = report(Code::hours_mismatch, c.hours_per_period->loc,
-                     fmt::format("{}: {} is published for each period, but {} of {} periods "
-                                 "differ",
-                                 what(c), hours_text(declared), wrong.size(), scope.size()));
-    for (const auto& [i, t] : wrong) {
-      std::string parts;
-      for (const auto& part : t.parts) {
-        parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", part.activity->title,
-                             part.share ? "(share " + part.hours.str() + ")" : part.hours.str());
-      }
-      d.notes.push_back({at(m_p.doc, m_p.route_map.periods[static_cast<std::size_t>(i)].loc),
-                         fmt::format("{}: {}{}", period_title(i), hours_text(t.hours),
-                                     parts.empty() ? " (nothing)" : " = " + parts)});
+    if (c.days && !m_p.summary.hours_per_day) {
+      Total total = m_totals.programme(sel);
+      report(Code::days_not_reconciled, c.days_loc,
+             fmt::format("{}: {} days cannot be compared with the route map's {} without the "
+                         "number of hours in a day",
+                         what(c), analysis::number(*c.days), hours_text(total.hours)),
+             "give summary.hours-per-day if the source states it");
     }
   }
 
@@ -270,71 +292,8 @@ private:
     }
   }
 
-  void days(const model::Category& c, const Total& total) {
-    if (!m_p.summary.hours_per_day) {
-      report(Code::days_not_reconciled, c.days_loc,
-             fmt::format("{}: {} days cannot be compared with the route map's {} without the "
-                         "number of hours in a day",
-                         what(c), analysis::number(*c.days), hours_text(total.hours)),
-             "give summary.hours-per-day if the source states it");
-      return;
-    }
-    Interval declared = Interval::exact(*c.days * *m_p.summary.hours_per_day);
-    if (!declared.compatible(total.hours)) {
-      auto& d = report(Code::hours_mismatch, c.days_loc,
-                       fmt::format("{}: {} days of {} hours make {}, but the route map adds up "
-                                   "to {}",
-                                   what(c), analysis::number(*c.days),
-                                   analysis::number(*m_p.summary.hours_per_day),
-                                   hours_text(declared), hours_text(total.hours)));
-      add_part_notes(d, total, m_p);
-    }
-  }
 
-  void programme_total() {
-    const auto& s = m_p.summary;
-    if (!s.total_hours) {
-      return;
-    }
-    Interval declared = Interval::from(*s.total_hours);
-    Total total = m_totals.programme(Selector::all());
-    if (!declared.compatible(total.hours)) {
-      auto& d = report(Code::hours_mismatch, s.total_hours->loc,
-                       fmt::format("the published programme total is {}, but the route map adds "
-                                   "up to {}",
-                                   hours_text(declared), hours_text(total.hours)));
-      add_part_notes(d, total, m_p);
-    }
-    // The categories' own totals against the published programme total.
-    Interval sum;
-    bool all_have_totals = !s.categories.empty();
-    for (const auto& c : s.categories) {
-      if (!c.total_hours) {
-        all_have_totals = false;
-        break;
-      }
-      sum += Interval::from(*c.total_hours);
-    }
-    if (all_have_totals && !declared.compatible(sum)) {
-      auto& d = report(Code::declared_figures_disagree, s.total_hours->loc,
-                       fmt::format("the published categories add up to {}, but the published "
-                                   "programme total is {}",
-                                   hours_text(sum), hours_text(declared)));
-      for (const auto& c : s.categories) {
-        d.notes.push_back({at(m_p.doc, c.total_hours->loc),
-                           fmt::format("{}: {}", what(c), hours_text(Interval::from(*c.total_hours)))});
-      }
-    }
-  }
 
-  void period_count() {
-    const auto& s = m_p.summary;
-    if (s.period_count && static_cast<std::size_t>(*s.period_count) != m_p.route_map.periods.size()) {
-      report(Code::count_mismatch, s.period_count_loc,
-             fmt::format("the published number of periods is {}, but the route map has {}",
-                         *s.period_count, m_p.route_map.periods.size()));
-    }
-  }
 
   void unaccounted() {
     if (m_p.summary.categories.empty()) {
@@ -397,7 +356,6 @@ private:
   const model::Programme& m_p;
   const Context& m_ctx;
   Totals m_totals;
-  std::vector<int> m_scope;
   std::map<const model::Activity*, std::vector<const model::Category*>> m_accounted;
 };
 
