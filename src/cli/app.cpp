@@ -73,6 +73,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
              "3 an input could not be read, 4 internal error.\n"
              "Run 'npq COMMAND --help' for a command's options and examples.");
   setup_validate(app, inv);
+  setup_hours(app, inv);
+  setup_routemap(app, inv);
+  setup_coverage(app, inv);
   setup_explain(app, inv);
   setup_schema(app, inv);
 

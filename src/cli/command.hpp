@@ -56,5 +56,8 @@ std::string version_string();
 void setup_validate(CLI::App& app, Invocation& inv);
 void setup_explain(CLI::App& app, Invocation& inv);
 void setup_schema(CLI::App& app, Invocation& inv);
+void setup_hours(CLI::App& app, Invocation& inv);
+void setup_routemap(CLI::App& app, Invocation& inv);
+void setup_coverage(CLI::App& app, Invocation& inv);
 
 } // namespace npq::cli

@@ -4,6 +4,7 @@
 #include "npq/version.hpp"
 
 #include <fmt/format.h>
+#include <map>
 #include <ostream>
 
 namespace npq::cli {

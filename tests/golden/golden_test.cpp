@@ -241,6 +241,38 @@ TEST_SUITE("golden") {
     }
   }
 
+  TEST_CASE("bundled programmes: reports") {
+    InSourceDir here;
+    auto files = yaml_files("programmes");
+    files.push_back("examples/valid/hostile-text.yaml");
+    files.push_back("examples/valid/consistent-programme.yaml");
+    for (const auto& file : files) {
+      std::string path = file.generic_string();
+      std::string stem = file.stem().string();
+      CAPTURE(path);
+      // Transcripts: every format of the tabular reports, and explained totals.
+      std::string all = transcript({"hours", path}) + transcript({"hours", "-f", "csv", path}) +
+                        transcript({"hours", "-f", "json", path}) +
+                        transcript({"coverage", path}) + transcript({"coverage", "-f", "json", path}) +
+                        transcript({"explain", path, "--total", "programme"});
+      check_golden(fs::path("tests/golden/programmes") / (stem + ".reports"), all);
+      // Markdown pages, kept as files so tests/markdown and tests/mermaid render them.
+      auto page = [&](std::vector<std::string> args) {
+        std::vector<std::string> argv{"npq"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::istringstream in;
+        std::ostringstream out;
+        std::ostringstream err;
+        npq::cli::run(argv, in, out, err, npq::cli::Environment{});
+        return out.str();
+      };
+      fs::path reports("tests/golden/reports");
+      check_golden(reports / (stem + ".routemap.md"), page({"routemap", "--mermaid", path}));
+      check_golden(reports / (stem + ".hours.md"), page({"hours", "-f", "markdown", path}));
+      check_golden(reports / (stem + ".coverage.md"), page({"coverage", "-f", "markdown", path}));
+    }
+  }
+
   TEST_CASE("generated files are current") {
     InSourceDir here;
     for (const auto& kind : npq::format::kinds()) {

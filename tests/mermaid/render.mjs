@@ -113,7 +113,7 @@ function extractBlocks(file) {
       body.push(ln);
     }
     const lang = info.trim().split(/\s+/)[0];
-    if (lang === 'mermaid') blocks.push({ file, line: i + 1, source: body.join('\n') });
+    if (lang === 'mermaid') blocks.push({ file, index: blocks.length + 1, line: i + 1, source: body.join('\n') });
     i = j; // skip past the closing fence (or to the end: an unclosed fence runs to the end)
   }
   return blocks;
@@ -137,7 +137,10 @@ if (blocks.length === 0 && opts.skipMissing) skip(`no \`\`\`mermaid blocks in ${
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
-const mermaidVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(MERMAID_JS), '..', 'package.json'), 'utf8')).version;
+let mermaidVersion = '?';
+try {
+  mermaidVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(MERMAID_JS), '..', 'package.json'), 'utf8')).version;
+} catch { /* a custom NPQ_MERMAID_JS outside a package */ }
 
 const started = Date.now();
 // chromium.launch() refuses a --user-data-dir argument: Playwright itself passes a fresh
@@ -149,11 +152,13 @@ async function cleanup() {
   if (browser) {
     const b = browser;
     browser = null;
-    await b.close().catch(() => {});
+    await Promise.race([b.close().catch(() => {}), new Promise((res) => setTimeout(res, 5000))]);
   }
 }
 
+let timedOut = false;
 const timer = setTimeout(async () => {
+  timedOut = true;
   console.log(`FAIL: timed out after ${opts.timeout} s`);
   await cleanup();
   process.exit(1);
@@ -231,7 +236,7 @@ try {
   const allTexts = [];
   blocks.forEach((b, i) => {
     const r = results.out[i];
-    const where = `${b.file}: mermaid block ${i + 1} (line ${b.line})`;
+    const where = `${b.file}: mermaid block ${b.index} (line ${b.line})`;
     if (!r.ok || r.unsafe.length) {
       failed++;
       console.log(`FAIL ${where}`);
@@ -268,7 +273,7 @@ try {
     `${opts.expectText.length ? `, ${expectFailed} --expect-text failed` : ''} [mermaid ${mermaidVersion}, ${secs} s]`);
   exitCode = failed || expectFailed ? 1 : 0;
 } catch (e) {
-  console.log(`FAIL: ${e && e.stack ? e.stack : e}`);
+  if (!timedOut) console.log(`FAIL: ${e && e.stack ? e.stack : e}`);
   exitCode = 1;
 } finally {
   clearTimeout(timer);

@@ -15,10 +15,9 @@ Interval activity_hours(const model::Activity& a) {
 } // namespace
 
 bool Selector::matches(const model::Activity& activity) const {
-  if (!mode.empty() && activity.delivery.mode != mode) {
-    return false;
-  }
-  if (!synchrony.empty() && activity.delivery.synchrony != synchrony) {
+  if ((mode && activity.delivery.mode != *mode) ||
+      (synchrony && activity.delivery.synchrony != *synchrony) ||
+      (facilitation && activity.delivery.facilitation != *facilitation)) {
     return false;
   }
   if (kinds.empty() && ids.empty()) {

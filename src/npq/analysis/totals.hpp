@@ -17,8 +17,11 @@ namespace npq::analysis {
 struct Selector {
   std::set<std::string> kinds;
   std::set<std::string> ids;
-  std::string mode;      ///< if set, only activities delivered this way (online, face-to-face, ...)
-  std::string synchrony; ///< if set, only synchronous or only asynchronous activities
+  /// Delivery filters: when set, only activities whose delivery attribute equals the value ("" =
+  /// the source does not say).
+  std::optional<std::string> mode;
+  std::optional<std::string> synchrony;
+  std::optional<std::string> facilitation;
   bool matches(const model::Activity& activity) const;
   static Selector all() { return {}; }
 };
@@ -46,6 +49,8 @@ class Totals {
 public:
   explicit Totals(const model::Programme& programme);
 
+  /// A period's own activities that match (nothing from throughout activities).
+  Total within(int index, const Selector& selector) const { return period_only(index, selector); }
   /// A period's activities that match, plus an unknown share of matching throughout activities.
   Total period(int index, const Selector& selector) const;
   /// Several periods together (shares of throughout activities counted once).

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace npq::render {
+namespace npq::markup {
 
 /// Escapes text for a Markdown paragraph or table cell: every ASCII punctuation character gets a
 /// backslash, line breaks become spaces, control and bidirectional characters are dropped, invalid
@@ -41,4 +41,4 @@ struct TextTable {
 std::string csv_field(std::string_view text);
 std::string csv_row(const std::vector<std::string>& fields);
 
-} // namespace npq::render
+} // namespace npq::markup

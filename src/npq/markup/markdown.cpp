@@ -1,10 +1,10 @@
-#include "npq/render/markdown.hpp"
+#include "npq/markup/markdown.hpp"
 
 #include "npq/text/utf8.hpp"
 
 #include <algorithm>
 
-namespace npq::render {
+namespace npq::markup {
 
 namespace {
 
@@ -52,6 +52,11 @@ std::string md(std::string_view text, std::size_t max_length) {
     if (ascii_punctuation(cp)) {
       out += '\\';
       out += static_cast<char>(cp);
+      if (cp == '@') {
+        // cmark-gfm's autolink extension finds e-mail addresses after escapes are resolved
+        // (cmark-gfm issue #278); a word joiner after '@' keeps them literal text.
+        out += "&#8288;";
+      }
     } else if (cp == 0xFFFD && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) {
       out += "\xEF\xBF\xBD";
     } else {
@@ -150,4 +155,4 @@ std::string csv_row(const std::vector<std::string>& fields) {
   return out + "\r\n";
 }
 
-} // namespace npq::render
+} // namespace npq::markup

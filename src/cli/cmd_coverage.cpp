@@ -1,0 +1,57 @@
+// npq coverage [PATH...]: framework areas against periods, throughout activities and topics.
+#include "cli/output.hpp"
+
+#include "npq/report/coverage.hpp"
+
+#include <ostream>
+
+namespace npq::cli {
+
+void setup_coverage(CLI::App& app, Invocation& inv) {
+  struct Options {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    bool strict = false;
+    InputOptions input;
+    OutputOptions output;
+  };
+  auto options = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("coverage", "Coverage matrix: framework areas against periods");
+  cmd->add_option("paths", options->paths, "Programme files or folders; default: programmes/")
+      ->type_name("PATH");
+  cmd->add_option("-f,--format", options->format, "text, markdown or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  cmd->add_flag("--strict", options->strict,
+                "Exit 1 when an area is not covered, or covered only by a general claim");
+  add_output_options(*cmd, options->output);
+  add_input_options(*cmd, options->input);
+  cmd->footer("Examples:\n  npq coverage programmes/ambition-npqsl.yaml\n"
+              "  npq coverage -f markdown -o docs/coverage.md");
+  cmd->callback([options, &inv] {
+    auto data = load_reference_data(options->input, inv);
+    if (!data) {
+      return;
+    }
+    auto g = gather(options->paths, *data, options->input, inv, true);
+    std::vector<report::CoverageReport> reports;
+    bool complete = true;
+    for (const auto* p : g.programmes) {
+      reports.push_back(report::build_coverage_report(*p, *data));
+      for (const auto& row : reports.back().rows) {
+        complete = complete && row.status == "covered";
+      }
+    }
+    std::string content = options->format == "markdown" ? report::render_coverage_markdown(reports)
+                          : options->format == "json"    ? report::render_coverage_json(reports)
+                                                         : report::render_coverage_text(reports);
+    int status = deliver(content, options->output, g.inputs, inv);
+    inv.exit_code = g.unreadable            ? kExitUnreadable
+                    : status != kExitOk     ? status
+                    : g.blocked             ? kExitFindings
+                    : options->strict && !complete ? kExitFindings
+                                                   : kExitOk;
+  });
+}
+
+} // namespace npq::cli

@@ -1,0 +1,57 @@
+// npq routemap PATH: the Markdown route map page for a website, optionally with a Mermaid
+// picture; -o writes it atomically, --check keeps a committed page current in CI.
+#include "cli/output.hpp"
+
+#include "npq/report/routemap.hpp"
+
+#include <fmt/format.h>
+#include <ostream>
+
+namespace npq::cli {
+
+void setup_routemap(CLI::App& app, Invocation& inv) {
+  struct Options {
+    std::string path;
+    bool mermaid = false;
+    InputOptions input;
+    OutputOptions output;
+  };
+  auto options = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("routemap", "Markdown route map page for a programme or suite");
+  cmd->add_option("path", options->path, "A programme or suite file, or - for standard input")
+      ->required()
+      ->type_name("PATH");
+  cmd->add_flag("--mermaid", options->mermaid,
+                "Add a Mermaid timeline of the route map (rendered by GitHub, MkDocs, Docusaurus)");
+  add_output_options(*cmd, options->output);
+  add_input_options(*cmd, options->input);
+  cmd->footer("Examples:\n"
+              "  npq routemap programmes/ucl-npqsl.yaml --mermaid -o site/ucl-npqsl.md\n"
+              "  npq routemap programmes/ucl-npqsl.yaml --mermaid --check site/ucl-npqsl.md   # in CI");
+  cmd->callback([options, &inv] {
+    auto data = load_reference_data(options->input, inv);
+    if (!data) {
+      return;
+    }
+    auto g = gather({options->path}, *data, options->input, inv, false);
+    if (g.unreadable) {
+      inv.exit_code = kExitUnreadable;
+      return;
+    }
+    report::RouteMapOptions ro;
+    ro.mermaid = options->mermaid;
+    std::string content;
+    if (!g.programmes.empty()) {
+      content = report::render_routemap(*g.programmes.front(), *data, ro);
+    } else if (!g.suites.empty()) {
+      content = report::render_routemap(*g.suites.front(), *data, ro);
+    } else {
+      inv.err << fmt::format("npq routemap: '{}' holds no valid programme or suite\n", options->path);
+      inv.exit_code = kExitFindings;
+      return;
+    }
+    inv.exit_code = deliver(content, options->output, g.inputs, inv);
+  });
+}
+
+} // namespace npq::cli
