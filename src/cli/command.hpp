@@ -59,5 +59,8 @@ void setup_schema(CLI::App& app, Invocation& inv);
 void setup_hours(CLI::App& app, Invocation& inv);
 void setup_routemap(CLI::App& app, Invocation& inv);
 void setup_coverage(CLI::App& app, Invocation& inv);
+void setup_compare(CLI::App& app, Invocation& inv);
+void setup_diff(CLI::App& app, Invocation& inv);
+void setup_export(CLI::App& app, Invocation& inv);
 
 } // namespace npq::cli

@@ -27,6 +27,7 @@ FileResult check_source(SourceFile source, const ReferenceData& data,
                         const SessionOptions& options) {
   FileResult result;
   result.path = source.name();
+  result.diagnostics.limit_per_code(options.max_findings_per_code);
   result.parsed = parse_file(std::move(source), result.diagnostics, options.limits);
   checks::Context ctx{data, result.diagnostics, read_relative};
   for (const auto& doc : result.parsed->documents) {
@@ -41,6 +42,7 @@ FileResult check_source(SourceFile source, const ReferenceData& data,
           doc.model);
     }
   }
+  result.diagnostics.finish_limits();
   result.diagnostics.sort();
   return result;
 }
@@ -53,7 +55,7 @@ FileResult check_path(const std::string& path, const ReferenceData& data,
     FileResult result;
     result.path = path;
     result.diagnostics = std::move(read_problems);
-    result.unreadable = result.diagnostics.has(Code::unreadable);
+    result.unreadable = result.diagnostics.has(Code::unreadable) || result.diagnostics.has(Code::too_large);
     return result;
   }
   return check_source(std::move(*source), data, options);

@@ -17,6 +17,7 @@ struct SessionOptions {
   std::size_t max_file_bytes = io::kDefaultMaxFileBytes;
   yaml::Limits limits;
   unsigned jobs = 1; ///< worker threads; output never depends on it
+  std::size_t max_findings_per_code = 100; ///< per file; the rest are summarised
   std::vector<model::Suppression> suppressions; ///< from a config file, applied to every file
 };
 

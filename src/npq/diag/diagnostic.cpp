@@ -1,11 +1,16 @@
 #include "npq/diag/diagnostic.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <tuple>
 
 namespace npq {
 
 Diagnostic& Diagnostics::add(Code code, Location where, std::string message, std::string hint) {
+  if (m_limit > 0 && ++m_counts[code] > m_limit) {
+    m_overflow = Diagnostic{};
+    return m_overflow;
+  }
   Diagnostic d;
   d.code = code;
   d.severity = info(code).severity;
@@ -14,6 +19,30 @@ Diagnostic& Diagnostics::add(Code code, Location where, std::string message, std
   d.hint = std::move(hint);
   m_items.push_back(std::move(d));
   return m_items.back();
+}
+
+void Diagnostics::finish_limits() {
+  for (const auto& [code, count] : m_counts) {
+    if (m_limit > 0 && count > m_limit) {
+      const Diagnostic* last = nullptr;
+      for (const auto& d : m_items) {
+        if (d.code == code) {
+          last = &d;
+        }
+      }
+      Diagnostic d;
+      d.code = code;
+      d.severity = info(code).severity;
+      d.where = last != nullptr ? Location{last->where.file, last->where.line, last->where.column,
+                                           {}, last->where.document}
+                                : Location{};
+      d.message = fmt::format("... and {} more {} findings in this file, not shown",
+                              count - m_limit, info(code).code);
+      d.hint = "fix the ones shown first; they usually share one cause";
+      m_items.push_back(std::move(d));
+    }
+  }
+  m_counts.clear();
 }
 
 void Diagnostics::append(const Diagnostics& other) {

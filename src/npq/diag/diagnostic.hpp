@@ -4,6 +4,7 @@
 
 #include "npq/diag/codes.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ struct Diagnostic {
 /// Collects findings for one or more files; keeps insertion order until sort() is called.
 class Diagnostics {
 public:
+  /// Keeps at most `limit` findings of each code (0: no limit); the rest are counted and
+  /// summarised by finish_limits(). Bounds time and output on hostile input.
+  void limit_per_code(std::size_t limit) { m_limit = limit; }
+  /// Adds one "and N more" finding for each code that went over the limit.
+  void finish_limits();
+
   Diagnostic& add(Code code, Location where, std::string message, std::string hint = {});
   void append(const Diagnostics& other);
   void append(Diagnostic d) { m_items.push_back(std::move(d)); }
@@ -55,6 +62,9 @@ public:
 
 private:
   std::vector<Diagnostic> m_items;
+  std::size_t m_limit = 0;
+  std::map<Code, std::size_t> m_counts;
+  Diagnostic m_overflow; ///< where findings over the limit are written, then forgotten
 };
 
 } // namespace npq

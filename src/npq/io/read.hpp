@@ -13,7 +13,7 @@
 
 namespace npq::io {
 
-constexpr std::size_t kDefaultMaxFileBytes = 32u << 20; // 32 MiB
+constexpr std::size_t kDefaultMaxFileBytes = 16u << 20; // 16 MiB
 
 /// Reads a regular file of at most `max_bytes`. Reports NPQ001 or NPQ002 and returns nothing
 /// when it cannot.

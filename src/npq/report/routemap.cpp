@@ -3,6 +3,7 @@
 #include "npq/analysis/totals.hpp"
 #include "npq/markup/markdown.hpp"
 #include "npq/report/labels.hpp"
+#include "npq/report/profile.hpp"
 #include "npq/text/utf8.hpp"
 
 #include <fmt/format.h>
@@ -14,94 +15,8 @@ namespace {
 using analysis::Interval;
 using markup::md;
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) {
-      continue;
-    }
-    out += (out.empty() ? "" : std::string(separator)) + p;
-  }
-  return out;
-}
 
-std::string vocabulary_label(const std::vector<model::VocabularyEntry>& words, const std::string& id) {
-  for (const auto& w : words) {
-    if (w.id == id) {
-      return w.label;
-    }
-  }
-  return label(id);
-}
 
-std::string money(double amount, const std::string& currency) {
-  std::string digits = fmt::format("{:.0f}", amount);
-  if (amount != std::floor(amount)) {
-    digits = fmt::format("{:.2f}", amount);
-  }
-  std::string whole = digits.substr(0, digits.find('.'));
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) {
-      grouped += ',';
-    }
-    grouped += whole[i];
-  }
-  std::string fraction = digits.find('.') == std::string::npos ? "" : digits.substr(digits.find('.'));
-  return (currency == "GBP" || currency.empty() ? "£" : currency + " ") + grouped + fraction;
-}
-
-std::string funding_text(const model::Funding& f, const ReferenceData& data) {
-  std::vector<std::string> who;
-  for (const auto& s : f.settings) {
-    who.push_back(vocabulary_label(data.settings(), s.value));
-  }
-  std::string audience = who.empty() ? "everyone" : join(who, ", ");
-  if (!f.region.empty()) {
-    audience += " (" + label(f.region) + ")";
-  }
-  std::string what;
-  if (f.kind == "scholarship") {
-    what = f.coverage == "partial" ? "Partial scholarship" : "Full scholarship";
-  } else if (f.kind == "fee") {
-    what = f.amount ? money(*f.amount, f.currency) : "A fee (amount not published)";
-  } else {
-    what = "Price on request from the provider";
-  }
-  std::string status;
-  if (f.status == "suspended") {
-    status = fmt::format(" (suspended{}{})", f.from ? " from " + f.from->value : "",
-                         f.until ? " until " + f.until->value : "");
-  } else if (f.status == "possible") {
-    status = " (may be available)";
-  } else if (f.from || f.until) {
-    status = fmt::format(" ({}{})", f.from ? "from " + f.from->value : "",
-                         f.until ? (f.from ? ", until " : "until ") + f.until->value : "");
-  }
-  std::string includes = f.includes.empty() ? "" : "; includes " + join(f.includes, ", ");
-  return fmt::format("{}{} for {}{}", what, status, audience, includes);
-}
-
-std::string duration_text(const model::DurationBlock& d) {
-  if (!d.present) {
-    return {};
-  }
-  std::vector<std::string> parts;
-  if (d.nominal) {
-    parts.push_back(model::to_string(*d.nominal));
-  }
-  if (d.minimum) {
-    parts.push_back("at least " + model::to_string(*d.minimum));
-  }
-  if (d.maximum) {
-    parts.push_back("at most " + model::to_string(*d.maximum));
-  }
-  return join(parts, ", ");
-}
-
-std::string delivery_text(const model::Delivery& d) {
-  return join({d.synchrony, d.facilitation, label(d.mode).empty() ? "" : d.mode}, ", ");
-}
 
 std::string covers_text(const model::Coverage& c, const model::Framework* framework) {
   if (!c.present) {
@@ -118,13 +33,6 @@ std::string covers_text(const model::Coverage& c, const model::Framework* framew
   return join(titles, "; ");
 }
 
-std::string hours_text(const model::Activity& a) {
-  if (a.hours.form == model::Hours::Form::not_published) {
-    return "not published";
-  }
-  std::string one = Interval::from(a.hours).str();
-  return a.count == 1 ? one : fmt::format("{} × {}", a.count, one);
-}
 
 void activity_table(std::string& out, const std::vector<model::Activity>& activities,
                     const model::Framework* framework) {
@@ -136,7 +44,7 @@ void activity_table(std::string& out, const std::vector<model::Activity>& activi
     if (!a.description.empty()) {
       title += ": " + a.description;
     }
-    t.rows.push_back({title, label(a.kind), delivery_text(a.delivery), hours_text(a),
+    t.rows.push_back({title, label(a.kind), describe_delivery(a.delivery), describe_hours(a),
                       covers_text(a.covers, framework)});
   }
   out += t.str() + "\n";
@@ -232,13 +140,13 @@ std::string mermaid_timeline(const model::Programme& p) {
       out += "        " + mermaid_text(period.title) + "\n";
     }
     for (const auto& a : period.activities) {
-      out += "        " + mermaid_text(fmt::format("{} ({})", a.title, hours_text(a))) + "\n";
+      out += "        " + mermaid_text(fmt::format("{} ({})", a.title, describe_hours(a))) + "\n";
     }
   }
   if (!p.route_map.throughout.empty()) {
     out += "    section Throughout\n";
     for (const auto& a : p.route_map.throughout) {
-      out += "        " + mermaid_text(fmt::format("{} ({})", a.title, hours_text(a))) + "\n";
+      out += "        " + mermaid_text(fmt::format("{} ({})", a.title, describe_hours(a))) + "\n";
     }
   }
   out += "```\n";
@@ -270,7 +178,7 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
   if (framework != nullptr) {
     facts.rows.push_back({"Framework", join({framework->title, framework->reference}, ", ")});
   }
-  if (auto d = duration_text(p.duration); !d.empty()) {
+  if (auto d = describe_duration(p.duration); !d.empty()) {
     facts.rows.push_back({"Duration", d});
   }
   std::vector<std::string> starts;
@@ -283,14 +191,14 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
   if (p.audience.present) {
     std::vector<std::string> roles;
     for (const auto& r : p.audience.roles) {
-      roles.push_back(vocabulary_label(data.roles(), r.value));
+      roles.push_back(role_label(data, r.value));
     }
     facts.rows.push_back({"Who it is for", join({p.audience.description, join(roles, ", ")}, " Roles: ")});
   }
   if (!p.funding.empty()) {
     std::vector<std::string> lines;
     for (const auto& f : p.funding) {
-      lines.push_back(funding_text(f, data));
+      lines.push_back(describe_funding(f, data));
     }
     facts.rows.push_back({"Cost and funding", join(lines, "; ")});
   }
@@ -386,12 +294,12 @@ std::string render_routemap(const model::Suite& s, const ReferenceData& data,
   if (!s.delivery_partner.empty()) {
     facts.rows.push_back({"Delivery partner", s.delivery_partner});
   }
-  if (auto d = duration_text(s.common_duration); !d.empty()) {
+  if (auto d = describe_duration(s.common_duration); !d.empty()) {
     facts.rows.push_back({"Duration", d});
   }
   std::vector<std::string> lines;
   for (const auto& f : s.common_funding) {
-    lines.push_back(funding_text(f, data));
+    lines.push_back(describe_funding(f, data));
   }
   if (!lines.empty()) {
     facts.rows.push_back({"Cost and funding", join(lines, "; ")});

@@ -8,17 +8,23 @@ namespace npq {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : m_name(std::move(name)), m_text(std::move(text)) {
-  m_line_starts.push_back(0);
-  for (std::size_t i = 0; i < m_text.size(); ++i) {
-    if (m_text[i] == '\n') {
-      m_line_starts.push_back(i + 1);
-    } else if (m_text[i] == '\r') {
-      if (i + 1 < m_text.size() && m_text[i + 1] == '\n') {
+  // A UTF-8 byte-order mark is not part of line 1 as an editor shows it.
+  m_line_starts.push_back(m_text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
+  bool ascii = true;
+  for (std::size_t i = m_line_starts[0]; i < m_text.size(); ++i) {
+    auto c = static_cast<unsigned char>(m_text[i]);
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < m_text.size() && m_text[i + 1] == '\n') {
         ++i;
       }
+      m_ascii_line.push_back(ascii);
+      ascii = true;
       m_line_starts.push_back(i + 1);
+    } else if (c >= 0x80) {
+      ascii = false;
     }
   }
+  m_ascii_line.push_back(ascii);
 }
 
 Position SourceFile::position(std::size_t offset) const {
@@ -26,8 +32,13 @@ Position SourceFile::position(std::size_t offset) const {
   auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
   auto line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
   std::size_t start = m_line_starts[line_index];
-  auto prefix = std::string_view(m_text).substr(start, offset - start);
-  return {static_cast<int>(line_index) + 1, static_cast<int>(utf8::count_code_points(prefix)) + 1};
+  if (offset < start) {
+    offset = start; // inside the byte-order mark
+  }
+  std::size_t column = m_ascii_line[line_index]
+                           ? offset - start
+                           : utf8::count_code_points(std::string_view(m_text).substr(start, offset - start));
+  return {static_cast<int>(line_index) + 1, static_cast<int>(column) + 1};
 }
 
 std::string_view SourceFile::line_text(int line) const {

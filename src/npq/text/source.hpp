@@ -32,6 +32,7 @@ private:
   std::string m_name;
   std::string m_text;
   std::vector<std::size_t> m_line_starts;
+  std::vector<bool> m_ascii_line; ///< per line: only ASCII, so a column is a subtraction
 };
 
 } // namespace npq

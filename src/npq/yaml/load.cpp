@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 #include <limits>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -28,6 +30,42 @@ struct StopDocument {
 };
 
 std::string describe_code_point(std::uint32_t cp) { return fmt::format("U+{:04X}", cp); }
+
+struct ReadAheadExceeded {
+  std::size_t position;
+};
+
+// Hands the text to yaml-cpp in small chunks, and stops it when it reads far beyond the last
+// event it produced. yaml-cpp queues every token of an unclosed '[' or '{' (a possible implicit
+// key) before emitting anything, so without this a megabyte of brackets is tokenised, in time
+// and memory, before any limit of npq's can act.
+class BudgetedBuffer final : public std::streambuf {
+public:
+  BudgetedBuffer(std::string& text, const std::size_t& last_event, std::size_t budget)
+      : m_text(text), m_last_event(last_event), m_budget(budget) {}
+
+private:
+  int_type underflow() override {
+    if (gptr() != nullptr && gptr() < egptr()) {
+      return traits_type::to_int_type(*gptr());
+    }
+    std::size_t next = egptr() == nullptr ? 0 : static_cast<std::size_t>(egptr() - m_text.data());
+    if (next >= m_text.size()) {
+      return traits_type::eof();
+    }
+    if (next > m_last_event + m_budget) {
+      throw ReadAheadExceeded{m_last_event};
+    }
+    constexpr std::size_t kChunk = 4096;
+    char* begin = m_text.data() + next;
+    setg(begin, begin, begin + std::min(kChunk, m_text.size() - next));
+    return traits_type::to_int_type(*gptr());
+  }
+
+  std::string& m_text;
+  const std::size_t& m_last_event;
+  std::size_t m_budget;
+};
 
 // Builds Nodes from yaml-cpp events. One instance per stream; reset per document.
 class TreeBuilder final : public YAML::EventHandler {
@@ -124,17 +162,29 @@ private:
     std::uint64_t weight;
   };
 
-  std::uint32_t offset(const YAML::Mark& mark) const {
+  std::uint32_t offset(const YAML::Mark& mark) {
     if (mark.pos < 0) {
       return static_cast<std::uint32_t>(m_base);
     }
+    m_last_event = static_cast<std::size_t>(mark.pos);
     return static_cast<std::uint32_t>(static_cast<std::size_t>(mark.pos) + m_base);
   }
+
+public:
+  /// Offset (within the parsed text) of the latest event: how far parsing has got.
+  const std::size_t& last_event() const { return m_last_event; }
+
+private:
 
   Node& make(const YAML::Mark& mark, Kind kind) {
     Node& n = m_stream.arena.emplace_back();
     n.kind = kind;
     n.offset = offset(mark);
+    if (++m_file_nodes > m_limits.max_file_nodes) {
+      throw StopDocument{Code::too_large, n.offset,
+                         fmt::format("this file has more than {} nodes", m_limits.max_file_nodes),
+                         "split it into several files"};
+    }
     if (++m_expanded > m_limits.max_expanded_nodes) {
       throw StopDocument{Code::alias_problem, n.offset,
                          fmt::format("this document has more than {} nodes",
@@ -312,16 +362,13 @@ private:
         result.push_back(e);
       }
     }
+    std::unordered_set<std::string_view> present;
+    for (const auto& r : result) {
+      present.insert(r.key->text);
+    }
     for (const Node* source : sources) {
       for (const auto& e : source->entries) {
-        bool present = false;
-        for (const auto& r : result) {
-          if (r.key->text == e.key->text) {
-            present = true;
-            break;
-          }
-        }
-        if (!present) {
+        if (present.insert(e.key->text).second) {
           result.push_back(e);
         }
       }
@@ -341,6 +388,8 @@ private:
   std::uint32_t m_document_offset = 0;
   int m_document = 0;
   bool m_started = false;
+  std::size_t m_last_event = 0;
+  std::uint64_t m_file_nodes = 0;
 };
 
 // Describes the character at an offset for "unexpected ..." messages.
@@ -420,6 +469,41 @@ bool check_encoding(const SourceFile& source, Diagnostics& out, std::size_t& bas
   return true;
 }
 
+// yaml-cpp 0.7 ends a quoted scalar that is never closed at the end of the file and reports
+// nothing ('a: "abc' loads as "abc"). Returns where such a scalar starts, if any.
+std::optional<std::size_t> unterminated_quote(const std::string& text, const Stream& stream) {
+  for (const auto& node : stream.arena) {
+    if (node.kind != Kind::scalar || node.plain || node.offset >= text.size()) {
+      continue;
+    }
+    char quote = text[node.offset];
+    if (quote != '"' && quote != '\'') {
+      continue; // a block scalar, or a tagged one
+    }
+    std::size_t i = node.offset + 1;
+    bool closed = false;
+    while (i < text.size()) {
+      if (quote == '"' && text[i] == '\\') {
+        i += 2;
+        continue;
+      }
+      if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          i += 2; // '' is an escaped quote
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      ++i;
+    }
+    if (!closed) {
+      return node.offset;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 Location locate(const SourceFile& source, std::size_t offset, std::string pointer, int document) {
@@ -441,8 +525,10 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
       text[i] = '\n';
     }
   }
-  std::istringstream input(text);
   TreeBuilder builder(stream, source, out, limits, base);
+  BudgetedBuffer buffer(text, builder.last_event(), limits.max_read_ahead);
+  std::istream input(&buffer);
+  input.exceptions(std::ios::badbit); // let ReadAheadExceeded through istream
   try {
     YAML::Parser parser(input);
     std::size_t previous_offset = std::numeric_limits<std::size_t>::max();
@@ -487,6 +573,14 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
       }
       stream.documents.push_back(Document{static_cast<std::uint32_t>(at), root});
     }
+  } catch (const ReadAheadExceeded& e) {
+    stream.documents.clear();
+    out.add(Code::too_deep, locate(source, e.position + base),
+            fmt::format("the parser read more than {} KiB past this point without finding the "
+                        "end of a value: an unclosed or very deeply nested '[' or '{{', or a "
+                        "single value that is too long",
+                        limits.max_read_ahead >> 10),
+            "close the bracket, or split the value");
   } catch (const YAML::DeepRecursion& e) {
     out.add(Code::too_deep,
             locate(source, e.mark.pos >= 0 ? static_cast<std::size_t>(e.mark.pos) + base : 0),
@@ -500,6 +594,12 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
             "the file is too large or too deeply aliased to load");
   } catch (const std::exception& e) {
     out.add(Code::yaml_syntax, Location{source.name()}, e.what());
+  }
+  if (auto at = unterminated_quote(source.text(), stream); at && !out.has_errors()) {
+    out.add(Code::yaml_syntax, locate(source, *at), "this quoted text is never closed",
+            "add the closing quote");
+    stream.documents.clear();
+    return stream;
   }
   // Empty documents: an empty file is an error, a stray empty document among others a warning.
   std::size_t non_empty = 0;

@@ -15,6 +15,10 @@ struct Limits {
   std::size_t max_depth = 200; ///< nesting; below yaml-cpp's own guard (500), so the
                                ///< finding points at the opening bracket, not the end of file
   std::uint64_t max_expanded_nodes = 1'000'000; ///< per document, counting alias expansions
+  std::uint64_t max_file_nodes = 2'000'000;     ///< per file, over all its documents
+  /// How far yaml-cpp may read past the last complete event (bounds unclosed brackets and
+  /// single huge values; see BudgetedBuffer in load.cpp).
+  std::size_t max_read_ahead = 256u << 10;
 };
 
 /// Parses all documents of `source`. Encoding problems (UTF-16/32 BOM, invalid UTF-8, NUL and

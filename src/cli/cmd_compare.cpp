@@ -1,0 +1,56 @@
+// npq compare PATH PATH...: programmes side by side.
+#include "cli/output.hpp"
+
+#include "npq/report/compare.hpp"
+
+#include <ostream>
+
+namespace npq::cli {
+
+void setup_compare(CLI::App& app, Invocation& inv) {
+  struct Options {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    InputOptions input;
+    OutputOptions output;
+  };
+  auto options = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("compare", "Programmes side by side: duration, hours, delivery, "
+                                            "coverage, funding, assessment");
+  cmd->add_option("paths", options->paths, "Two or more programme files, or folders")
+      ->required()
+      ->type_name("PATH");
+  cmd->add_option("-f,--format", options->format, "text, markdown or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  add_output_options(*cmd, options->output);
+  add_input_options(*cmd, options->input);
+  cmd->footer("Examples:\n"
+              "  npq compare programmes/ucl-npqsl.yaml programmes/ambition-npqsl.yaml "
+              "programmes/learners-first-npqsl.yaml\n"
+              "  npq compare programmes -f markdown -o docs/compare.md");
+  cmd->callback([options, &inv] {
+    auto data = load_reference_data(options->input, inv);
+    if (!data) {
+      return;
+    }
+    auto g = gather(options->paths, *data, options->input, inv, false);
+    if (g.unreadable) {
+      inv.exit_code = kExitUnreadable;
+      return;
+    }
+    if (g.programmes.size() < 2) {
+      inv.err << "npq compare: give at least two valid programmes\n";
+      inv.exit_code = kExitUsage;
+      return;
+    }
+    auto format = options->format == "markdown" ? report::TableFormat::markdown
+                  : options->format == "json"    ? report::TableFormat::json
+                                                 : report::TableFormat::text;
+    int status = deliver(report::render_compare(g.programmes, *data, format), options->output,
+                         g.inputs, inv);
+    inv.exit_code = status != kExitOk ? status : g.blocked ? kExitFindings : kExitOk;
+  });
+}
+
+} // namespace npq::cli
