@@ -77,6 +77,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   setup_routemap(app, inv);
   setup_coverage(app, inv);
   setup_compare(app, inv);
+  setup_diff(app, inv);
+  setup_export(app, inv);
   setup_explain(app, inv);
   setup_schema(app, inv);
 

@@ -273,6 +273,42 @@ TEST_SUITE("golden") {
     }
   }
 
+  TEST_CASE("compare, diff and export") {
+    InSourceDir here;
+    std::string all =
+        transcript({"compare", "programmes/ucl-npqsl.yaml", "programmes/ambition-npqsl.yaml",
+                    "programmes/learners-first-npqsl.yaml"}) +
+        transcript({"compare", "-f", "json", "programmes/ucl-npqsl.yaml",
+                    "programmes/modular-npqsl.yaml"}) +
+        transcript({"diff", "examples/valid/consistent-programme.yaml",
+                    "tests/golden/inputs/consistent-programme-v2.yaml"}) +
+        transcript({"diff", "-f", "json", "examples/valid/consistent-programme.yaml",
+                    "tests/golden/inputs/consistent-programme-v2.yaml"}) +
+        transcript({"diff", "programmes/ucl-npqsl.yaml", "programmes/ucl-npqsl.yaml"});
+    check_golden("tests/golden/compare-diff.expected", all);
+    fs::path reports("tests/golden/reports");
+    auto page = [&](std::vector<std::string> args) {
+      std::vector<std::string> argv{"npq"};
+      argv.insert(argv.end(), args.begin(), args.end());
+      std::istringstream in;
+      std::ostringstream out;
+      std::ostringstream err;
+      npq::cli::run(argv, in, out, err, npq::cli::Environment{});
+      return out.str();
+    };
+    check_golden(reports / "compare-npqsl.md",
+                 page({"compare", "-f", "markdown", "programmes/ucl-npqsl.yaml",
+                       "programmes/ambition-npqsl.yaml", "programmes/learners-first-npqsl.yaml",
+                       "programmes/modular-npqsl.yaml"}));
+    check_golden(reports / "diff-consistent.md",
+                 page({"diff", "-f", "markdown", "examples/valid/consistent-programme.yaml",
+                       "tests/golden/inputs/consistent-programme-v2.yaml"}));
+    for (const auto& file : yaml_files("programmes")) {
+      check_golden(fs::path("tests/golden/export") / (file.stem().string() + ".json"),
+                   page({"export", file.generic_string()}));
+    }
+  }
+
   TEST_CASE("generated files are current") {
     InSourceDir here;
     for (const auto& kind : npq::format::kinds()) {

@@ -157,6 +157,16 @@ std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) 
       choices.push_back(fmt::format("choose {} of {}", c.choose, c.from.size()));
     }
     f.push_back({"Route map", "Choices", join(choices, "; ")});
+    if (p.summary.present) {
+      auto rec = analysis::reconcile(p, totals);
+      std::size_t differ = rec.empty_categories.size();
+      std::size_t n = rec.comparisons.size() + rec.empty_categories.size();
+      for (const auto& c : rec.comparisons) {
+        differ += c.agrees ? 0 : 1;
+      }
+      f.push_back({"Route map", "Published figures that agree",
+                   fmt::format("{} of {}", n - differ, n)});
+    }
     std::set<std::string> present;
     for (const auto* a : totals.activities()) {
       present.insert(a->kind);
@@ -183,16 +193,6 @@ std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) 
       if (h.low > 0 || h.unpublished > 0 || h.high > 0) {
         f.push_back({"Delivery", label(sync), percent(h, all)});
       }
-    }
-    if (p.summary.present) {
-      auto rec = analysis::reconcile(p, totals);
-      std::size_t differ = rec.empty_categories.size();
-      std::size_t n = rec.comparisons.size() + rec.empty_categories.size();
-      for (const auto& c : rec.comparisons) {
-        differ += c.agrees ? 0 : 1;
-      }
-      f.push_back({"Route map", "Published figures that agree",
-                   fmt::format("{} of {}", n - differ, n)});
     }
   }
   if (framework != nullptr && !framework->areas.empty()) {

@@ -1,0 +1,56 @@
+// npq export PATH --format json: the resolved programme with computed totals, for other tools.
+#include "cli/output.hpp"
+
+#include "npq/report/export.hpp"
+
+#include <fmt/format.h>
+#include <ostream>
+
+namespace npq::cli {
+
+void setup_export(CLI::App& app, Invocation& inv) {
+  struct Options {
+    std::string path;
+    std::string format = "json";
+    InputOptions input;
+    OutputOptions output;
+  };
+  auto options = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("export", "The resolved programme with computed totals, as JSON "
+                                           "(schema: schemas/export.schema.json)");
+  cmd->add_option("path", options->path, "A programme or suite file, or - for standard input")
+      ->required()
+      ->type_name("PATH");
+  cmd->add_option("-f,--format", options->format, "json (the only format)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json"}));
+  add_output_options(*cmd, options->output);
+  add_input_options(*cmd, options->input);
+  cmd->footer("Examples:\n  npq export programmes/ucl-npqsl.yaml --format json > ucl.json\n"
+              "  npq export programmes/ucl-npqsl.yaml | jq '.totals.programme'");
+  cmd->callback([options, &inv] {
+    auto data = load_reference_data(options->input, inv);
+    if (!data) {
+      return;
+    }
+    auto g = gather({options->path}, *data, options->input, inv, false);
+    if (g.unreadable) {
+      inv.exit_code = kExitUnreadable;
+      return;
+    }
+    std::string content;
+    const Diagnostics& findings = g.results.front().diagnostics;
+    if (!g.programmes.empty()) {
+      content = report::export_json(*g.programmes.front(), *data, findings);
+    } else if (!g.suites.empty()) {
+      content = report::export_json(*g.suites.front(), *data, findings);
+    } else {
+      inv.err << fmt::format("npq export: '{}' holds no valid programme or suite\n", options->path);
+      inv.exit_code = kExitFindings;
+      return;
+    }
+    inv.exit_code = deliver(content, options->output, g.inputs, inv);
+  });
+}
+
+} // namespace npq::cli
