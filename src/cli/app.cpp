@@ -79,6 +79,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   setup_compare(app, inv);
   setup_diff(app, inv);
   setup_export(app, inv);
+  setup_init(app, inv);
+  setup_frameworks(app, inv);
+  setup_completions(app, inv);
   setup_explain(app, inv);
   setup_schema(app, inv);
 

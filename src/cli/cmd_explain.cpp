@@ -50,7 +50,7 @@ struct ExplainOptions {
   InputOptions input;
 };
 
-int run_total(const ExplainOptions& options, Invocation& inv) {
+int run_total(ExplainOptions options, Invocation& inv) {
   auto data = load_reference_data(options.input, inv);
   if (!data) {
     return inv.exit_code;

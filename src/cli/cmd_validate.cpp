@@ -22,7 +22,9 @@ struct ValidateOptions {
 };
 
 int run_validate(const ValidateOptions& options, Invocation& inv) {
-  auto data = load_reference_data(options.input, inv);
+  bool strict = options.strict;
+  InputOptions input = options.input;
+  auto data = load_reference_data(input, inv);
   if (!data) {
     return inv.exit_code;
   }
@@ -33,6 +35,10 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
 
   Diagnostics problems;
   std::vector<std::string> paths = options.paths;
+  strict = strict || input.project.strict;
+  if (paths.empty() && !input.project.paths.empty()) {
+    paths = input.project.paths;
+  }
   if (paths.empty()) {
     if (!std::filesystem::is_directory("programmes")) {
       problems.add(Code::unreadable, Location{"programmes"},
@@ -44,7 +50,7 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
   }
   auto expanded = io::expand_paths(paths, problems);
 
-  SessionOptions session = session_options(options.input);
+  SessionOptions session = session_options(input);
   session.jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency())
                                    : options.jobs;
   std::vector<FileResult> results;
@@ -82,7 +88,7 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
   }
 
   RenderOptions render_options;
-  render_options.colour = format == OutputFormat::text && use_colour(options.input, inv);
+  render_options.colour = format == OutputFormat::text && use_colour(input, inv);
   render_options.tool_version = version_string();
   render_options.show_suppressed = options.show_suppressed;
   render_options.line_text = [&](const std::string& file, int line) -> std::string_view {
@@ -95,7 +101,7 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
     return kExitUnreadable;
   }
   bool failed = all.count(Severity::error) > 0 ||
-                (options.strict && all.count(Severity::warning) > 0);
+                (strict && all.count(Severity::warning) > 0);
   return failed ? kExitFindings : kExitOk;
 }
 

@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 #include <iosfwd>
+#include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,18 +27,31 @@ struct Invocation {
   int exit_code = kExitOk;
 };
 
+/// The project settings found in .npq.yaml (see load_project).
+struct Project {
+  std::string file;                  ///< the config file, empty when none was found
+  std::vector<std::string> paths;    ///< default inputs, relative to the current folder
+  std::vector<std::string> data;     ///< extra reference data folders
+  std::vector<model::Suppression> suppressions; ///< 'file' made absolute
+  std::map<Code, std::optional<Severity>> severity;
+  bool strict = false;
+};
+
 /// Options shared by commands that read programmes.
 struct InputOptions {
   std::vector<std::string> data_folders;
   double max_file_mib = static_cast<double>(io::kDefaultMaxFileBytes >> 20);
   std::string color = "auto";
+  std::string config;     ///< --config FILE
+  bool no_config = false; ///< --no-config
+  Project project;        ///< filled by load_reference_data
 };
 
 void add_input_options(CLI::App& command, InputOptions& options);
 
 /// Loads the bundled reference data plus any --data folders. Problems are written to err and
 /// make the call return nullptr (exit status set).
-std::unique_ptr<ReferenceData> load_reference_data(const InputOptions& options, Invocation& inv);
+std::unique_ptr<ReferenceData> load_reference_data(InputOptions& options, Invocation& inv);
 
 SessionOptions session_options(const InputOptions& options);
 
@@ -62,5 +77,8 @@ void setup_coverage(CLI::App& app, Invocation& inv);
 void setup_compare(CLI::App& app, Invocation& inv);
 void setup_diff(CLI::App& app, Invocation& inv);
 void setup_export(CLI::App& app, Invocation& inv);
+void setup_frameworks(CLI::App& app, Invocation& inv);
+void setup_init(CLI::App& app, Invocation& inv);
+void setup_completions(CLI::App& app, Invocation& inv);
 
 } // namespace npq::cli

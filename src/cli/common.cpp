@@ -3,6 +3,7 @@
 
 #include "npq/version.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <ostream>
@@ -11,7 +12,95 @@ namespace npq::cli {
 
 std::string version_string() { return fmt::format("npq {}", kVersion); }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> find_config() {
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    for (const char* name : {".npq.yaml", ".npq.yml"}) {
+      std::error_code missing; // a missing file is the normal case, not a failure of the walk
+      if (fs::is_regular_file(dir / name, missing)) {
+        return (dir / name).string();
+      }
+    }
+    if (dir == dir.parent_path()) {
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+// Reads .npq.yaml (found from the current folder upwards, or named with --config) into `project`.
+// Returns false, with findings printed, when the file is invalid.
+bool load_project(InputOptions& options, Invocation& inv, const ReferenceData& data) {
+  if (options.no_config) {
+    return true;
+  }
+  std::optional<std::string> path =
+      options.config.empty() ? find_config() : std::optional<std::string>(options.config);
+  if (!path) {
+    return true;
+  }
+  SessionOptions session;
+  auto result = check_path(*path, data, session);
+  const model::Config* config = nullptr;
+  if (result.parsed) {
+    for (const auto& doc : result.parsed->documents) {
+      config = std::get_if<model::Config>(&doc.model);
+      if (config != nullptr) {
+        break;
+      }
+    }
+  }
+  if (config == nullptr || result.diagnostics.has_errors()) {
+    print_findings({&result}, options, inv);
+    inv.err << fmt::format("npq: the configuration file {} {}\n", *path,
+                           config == nullptr && !result.diagnostics.has_errors()
+                               ? "is not a 'kind: config' document"
+                               : "has errors");
+    inv.exit_code = result.unreadable ? kExitUnreadable : kExitFindings;
+    return false;
+  }
+  Project& p = options.project;
+  p.file = *path;
+  fs::path dir = fs::path(*path).parent_path();
+  auto relative = [&](const std::string& item) {
+    fs::path full = dir / item;
+    std::error_code ec;
+    auto rel = fs::relative(full, fs::current_path(), ec);
+    return ec || rel.empty() ? full.generic_string() : rel.generic_string();
+  };
+  for (const auto& item : config->paths) {
+    p.paths.push_back(relative(item));
+  }
+  for (const auto& item : config->data) {
+    p.data.push_back(relative(item));
+  }
+  for (auto s : config->suppress) {
+    if (!s.file.empty()) {
+      std::error_code ec;
+      s.file = fs::weakly_canonical(dir / s.file, ec).string();
+    }
+    p.suppressions.push_back(std::move(s));
+  }
+  for (const auto& o : config->severity) {
+    if (auto code = find_code(o.code)) {
+      p.severity[*code] = o.severity == "off" ? std::nullopt : parse_severity(o.severity);
+    }
+  }
+  p.strict = config->strict;
+  return true;
+}
+
+} // namespace
+
 void add_input_options(CLI::App& command, InputOptions& options) {
+  command.add_option("--config", options.config,
+                     "Use this configuration file instead of looking for .npq.yaml")
+      ->type_name("FILE");
+  command.add_flag("--no-config", options.no_config, "Ignore .npq.yaml");
   command
       .add_option("--data", options.data_folders,
                   "Extra folder of framework and catalogue files (repeatable)")
@@ -30,6 +119,11 @@ void add_input_options(CLI::App& command, InputOptions& options) {
 SessionOptions session_options(const InputOptions& options) {
   SessionOptions s;
   s.max_file_bytes = static_cast<std::size_t>(options.max_file_mib * 1024.0 * 1024.0);
+  // A larger file may hold proportionally more nodes (the defaults allow 16 MiB).
+  s.limits.max_file_nodes = std::max<std::uint64_t>(s.limits.max_file_nodes, s.max_file_bytes / 8);
+  s.limits.max_expanded_nodes = std::max<std::uint64_t>(s.limits.max_expanded_nodes, s.max_file_bytes / 8);
+  s.suppressions = options.project.suppressions;
+  s.severity = options.project.severity;
   return s;
 }
 
@@ -43,9 +137,14 @@ bool use_colour(const InputOptions& options, const Invocation& inv) {
   return inv.env.stdout_is_terminal && !inv.env.no_color;
 }
 
-std::unique_ptr<ReferenceData> load_reference_data(const InputOptions& options, Invocation& inv) {
+std::unique_ptr<ReferenceData> load_reference_data(InputOptions& options, Invocation& inv) {
   Diagnostics problems;
   auto data = std::make_unique<ReferenceData>(ReferenceData::bundled(problems));
+  if (!problems.has_errors() && !load_project(options, inv, *data)) {
+    return nullptr;
+  }
+  options.data_folders.insert(options.data_folders.end(), options.project.data.begin(),
+                              options.project.data.end());
   if (problems.has_errors()) {
     RenderOptions render_options;
     render_options.tool_version = version_string();

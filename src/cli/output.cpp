@@ -26,7 +26,8 @@ Gathered gather(const std::vector<std::string>& paths, const ReferenceData& data
   Diagnostics problems;
   std::vector<std::string> wanted = paths;
   if (wanted.empty() && default_to_programmes) {
-    wanted.push_back("programmes");
+    wanted = options.project.paths.empty() ? std::vector<std::string>{"programmes"}
+                                           : options.project.paths;
   }
   auto expanded = io::expand_paths(wanted, problems);
   g.unreadable = expanded.unreadable > 0;

@@ -30,19 +30,44 @@ FileResult check_source(SourceFile source, const ReferenceData& data,
   result.diagnostics.limit_per_code(options.max_findings_per_code);
   result.parsed = parse_file(std::move(source), result.diagnostics, options.limits);
   checks::Context ctx{data, result.diagnostics, read_relative};
+  // Config suppressions name files relative to the config; keep those for this file.
+  std::vector<model::Suppression> suppressions;
+  {
+    std::error_code ec;
+    std::string here = std::filesystem::weakly_canonical(result.path, ec).string();
+    for (const auto& s : options.suppressions) {
+      if (s.file.empty() || s.file == here) {
+        suppressions.push_back(s);
+        suppressions.back().file.clear();
+      }
+    }
+  }
   for (const auto& doc : result.parsed->documents) {
     if (doc.structure_ok) {
       checks::check_document(doc.model, ctx);
       std::visit(
           [&](const auto& m) {
             if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
-              checks::apply_suppressions(m.doc, options.suppressions, result.diagnostics);
+              checks::apply_suppressions(m.doc, suppressions, result.diagnostics);
             }
           },
           doc.model);
     }
   }
   result.diagnostics.finish_limits();
+  // Severity overrides from the project configuration; 'off' removes the finding.
+  if (!options.severity.empty()) {
+    auto& items = result.diagnostics.items();
+    std::erase_if(items, [&](const Diagnostic& d) {
+      auto it = options.severity.find(d.code);
+      return it != options.severity.end() && !it->second;
+    });
+    for (auto& d : items) {
+      if (auto it = options.severity.find(d.code); it != options.severity.end()) {
+        d.severity = *it->second;
+      }
+    }
+  }
   result.diagnostics.sort();
   return result;
 }

@@ -7,6 +7,7 @@
 #include "npq/document.hpp"
 #include "npq/io/read.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,8 @@ struct SessionOptions {
   yaml::Limits limits;
   unsigned jobs = 1; ///< worker threads; output never depends on it
   std::size_t max_findings_per_code = 100; ///< per file; the rest are summarised
-  std::vector<model::Suppression> suppressions; ///< from a config file, applied to every file
+  std::vector<model::Suppression> suppressions; ///< from a config file ('file' absolute or empty)
+  std::map<Code, std::optional<Severity>> severity; ///< overrides; nullopt turns a code off
 };
 
 struct FileResult {

@@ -67,11 +67,14 @@ void apply_suppressions(const model::DocumentInfo& doc,
         used = true;
       }
     }
-    if (!used) {
+    if (!used && s.report_unused) {
       Diagnostic d;
       d.code = Code::unused_suppression;
       d.severity = info(d.code).severity;
       d.where = at(doc, s.loc);
+      if (!s.origin.empty() && s.origin != doc.file) {
+        d.where = Location{s.origin, s.loc.line, s.loc.column, s.loc.pointer, 0};
+      }
       d.message = s.pointer.empty()
                       ? fmt::format("the suppression of {} matches no finding", s.code)
                       : fmt::format("the suppression of {} at '{}' matches no finding", s.code,

@@ -121,7 +121,7 @@ Expanded expand_paths(const std::vector<std::string>& paths, Diagnostics& out) {
         continue;
       }
       if (it->is_regular_file(ec) && is_yaml_name(it->path())) {
-        found.push_back(it->path().generic_string());
+        found.push_back(it->path().lexically_normal().generic_string());
       }
     }
     std::sort(found.begin(), found.end());

@@ -60,4 +60,38 @@ WriteResult write_atomically(const std::string& path, const std::string& content
   return {true, {}};
 }
 
+WriteResult create_new_file(const std::string& path, const std::string& content) {
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(path, ec))) {
+    return {false, fmt::format("'{}' already exists; npq never overwrites it", path)};
+  }
+  // Write a temporary file, then link it into place: link() fails if the name was taken in the
+  // meantime, so an existing file is never replaced.
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string pattern = (dir / ("." + target.filename().string() + ".npq-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    return {false, fmt::format("cannot create a file in '{}': {}", dir.string(), std::strerror(errno))};
+  }
+  bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+  ok = ::fsync(fd) == 0 && ok;
+  ok = ::close(fd) == 0 && ok;
+  ::chmod(name.data(), 0644);
+  if (!ok) {
+    std::remove(name.data());
+    return {false, fmt::format("cannot write '{}'", path)};
+  }
+  int linked = ::link(name.data(), path.c_str());
+  int error = errno;
+  std::remove(name.data());
+  if (linked != 0) {
+    return {false, error == EEXIST ? fmt::format("'{}' already exists; npq never overwrites it", path)
+                                   : fmt::format("cannot create '{}': {}", path, std::strerror(error))};
+  }
+  return {true, {}};
+}
+
 } // namespace npq::io

@@ -17,4 +17,8 @@ struct WriteResult {
 WriteResult write_atomically(const std::string& path, const std::string& content,
                              const std::vector<std::string>& inputs);
 
+/// Creates `path` with `content`, failing (and changing nothing) if it already exists; the file
+/// appears whole or not at all.
+WriteResult create_new_file(const std::string& path, const std::string& content);
+
 } // namespace npq::io

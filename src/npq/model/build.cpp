@@ -599,7 +599,7 @@ Config build_config(const Reader& r, const Node& root) {
   r.each(&root, "suppress", base, [&](const Node& n, const std::string& sp) {
     c.suppress.push_back(Suppression{Reader::text(&n, "code"), Reader::text(&n, "file"),
                                      Reader::text(&n, "pointer"), Reader::text(&n, "reason"),
-                                     r.loc(n, sp)});
+                                     r.loc(n, sp), {}, !Reader::text(&n, "file").empty()});
   });
   c.loc = r.loc(root, "");
   return c;
@@ -660,7 +660,8 @@ DocumentInfo document_info(const Reader& r, const Node& root, const SourceFile& 
   r.each(&root, "suppress", "", [&](const Node& n, const std::string& sp) {
     info.suppressions.push_back(Suppression{Reader::text(&n, "code"), source.name(),
                                             Reader::text(&n, "pointer"),
-                                            Reader::text(&n, "reason"), r.loc(n, sp)});
+                                            Reader::text(&n, "reason"), r.loc(n, sp),
+                                            source.name(), true});
   });
   return info;
 }
@@ -694,6 +695,9 @@ Document build(const yaml::Node& root, std::string_view kind, const SourceFile& 
   if (kind == "config") {
     auto c = build_config(r, root);
     c.doc = info;
+    for (auto& suppression : c.suppress) {
+      suppression.origin = info.file;
+    }
     return c;
   }
   return std::monostate{};

@@ -227,6 +227,8 @@ struct Suppression {
   std::string pointer; ///< the node it applies to, with everything inside it (empty: all)
   std::string reason;
   Loc loc;
+  std::string origin;        ///< the file the suppression is written in
+  bool report_unused = true; ///< false for config suppressions that apply to every file
 };
 
 /// Fields every document kind shares: where it came from, its quotes and suppressions.

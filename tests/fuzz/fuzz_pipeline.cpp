@@ -1,0 +1,445 @@
+// libFuzzer target over npq's whole pipeline: bytes -> check_source (load, structure, model,
+// reference and domain checks) -> every diagnostic renderer -> every report for every programme
+// and suite the input produces -> the CLI's 'routemap -' on the same bytes.
+//
+// Besides "no crash, no sanitizer report, no leak, no timeout", the outputs are checked against
+// oracles; a violation prints what was wrong, where, and calls abort() so libFuzzer records the
+// input:
+//   * every output is well-formed UTF-8 without NUL (npq::utf8::check) and holds no raw ESC;
+//   * JSON and SARIF outputs parse with nlohmann::json;
+//   * terminal text (diagnostics, hours/coverage/compare text, explanations, GitHub annotations)
+//     and Markdown hold no character npq::utf8::is_unsafe_for_display rejects (C0/C1 controls
+//     except TAB and LF, DEL, bidi controls, U+2028/9, BOM);
+//   * coloured diagnostics hold only SGR escapes, and are the plain ones once those are removed;
+//   * GitHub annotations are one workflow command per line, then the summary line;
+//   * every row of each Markdown table (outside code fences) has the same number of unescaped '|'.
+//
+// Build and run: see tests/fuzz/README.md.
+#include "cli/app.hpp"
+#include "npq/data/reference.hpp"
+#include "npq/diag/render.hpp"
+#include "npq/report/compare.hpp"
+#include "npq/report/coverage.hpp"
+#include "npq/report/explain_total.hpp"
+#include "npq/report/hours.hpp"
+#include "npq/report/routemap.hpp"
+#include "npq/session.hpp"
+#include "npq/text/utf8.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#ifndef NPQ_FUZZ_INPUT_NAME
+// Relative 'document:' paths of a programme's source are read from the input's folder; naming the
+// input after a file in examples/invalid/ lets the quote checks find sources/npq370-source.txt.
+#define NPQ_FUZZ_INPUT_NAME "fuzz-input.yaml"
+#endif
+
+namespace {
+
+constexpr std::size_t kMaxInputBytes = 64u << 10; // longer inputs are cut; the loader's limits do the rest
+
+enum class Kind {
+  json,     ///< machine-readable JSON (diagnostics, SARIF, reports)
+  terminal, ///< text meant for a terminal or CI log
+  github,   ///< GitHub workflow commands
+  markdown, ///< GFM pages and tables
+  csv,      ///< RFC 4180 with CRLF row ends
+};
+
+const char* kind_name(Kind k) {
+  switch (k) {
+  case Kind::json: return "json";
+  case Kind::terminal: return "terminal text";
+  case Kind::github: return "github annotations";
+  case Kind::markdown: return "markdown";
+  case Kind::csv: return "csv";
+  }
+  return "?";
+}
+
+/// Prints a short, escaped excerpt of `text` around `offset`.
+void excerpt(std::string_view text, std::size_t offset) {
+  std::size_t from = offset > 120 ? offset - 120 : 0;
+  std::size_t to = std::min(text.size(), offset + 120);
+  std::fputs("  near: \"", stderr);
+  for (std::size_t i = from; i < to; ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (i == offset) {
+      std::fputs("\xE2\x9F\xA6", stderr); // U+27E6 marks the offset
+    }
+    if (c == '\n') {
+      std::fputs("\\n", stderr);
+    } else if (c == '\\' || c == '"') {
+      std::fprintf(stderr, "\\%c", c);
+    } else if (c < 0x20 || c >= 0x7F) {
+      std::fprintf(stderr, "\\x%02x", c);
+    } else {
+      std::fputc(c, stderr);
+    }
+  }
+  std::fputs("\"\n", stderr);
+}
+
+[[noreturn]] void violation(std::string_view output, std::string_view text, std::size_t offset,
+                            const std::string& what) {
+  std::fprintf(stderr, "\n==npq-fuzz== ORACLE VIOLATION in output '%.*s': %s (byte %zu of %zu)\n",
+               static_cast<int>(output.size()), output.data(), what.c_str(), offset, text.size());
+  excerpt(text, offset);
+  std::fflush(stderr);
+  std::abort();
+}
+
+std::size_t encoded_length(std::uint32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/// Well-formed UTF-8, no NUL, no raw ESC anywhere; for terminal, GitHub and Markdown output also
+/// nothing that is unsafe to display.
+void check_characters(std::string_view name, std::string_view text, Kind kind) {
+  // utf8::check reports the first problem only; resume after each tolerated one.
+  std::size_t base = 0;
+  while (base < text.size()) {
+    auto failure = npq::utf8::check(text.substr(base));
+    if (!failure) {
+      break;
+    }
+    std::size_t at = base + failure->offset;
+    switch (failure->problem) {
+    case npq::utf8::Problem::invalid_sequence:
+      violation(name, text, at, "invalid UTF-8");
+    case npq::utf8::Problem::nul_byte:
+      violation(name, text, at, "NUL byte");
+    case npq::utf8::Problem::control:
+      if (failure->code == 0x1B) {
+        violation(name, text, at, "raw ESC (0x1B)");
+      }
+      break; // the display check below decides about the others
+    }
+    base = at + encoded_length(failure->code);
+  }
+  if (kind == Kind::json || kind == Kind::csv) {
+    return;
+  }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    std::uint32_t cp = npq::utf8::next(text, i);
+    if (npq::utf8::is_unsafe_for_display(cp)) {
+      char what[96];
+      std::snprintf(what, sizeof what, "U+%04X is unsafe to display in %s", cp, kind_name(kind));
+      violation(name, text, start, what);
+    }
+  }
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+/// '|' that split GFM table cells: those not escaped with a backslash (code spans do not protect
+/// a pipe inside a table row, so they are counted too).
+std::size_t unescaped_pipes(std::string_view line) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '|') {
+      ++n;
+    }
+  }
+  return n;
+}
+
+/// Every row of a table (a run of lines starting with '|', outside fenced code) has as many cell
+/// separators as its header.
+void check_markdown_tables(std::string_view name, std::string_view text) {
+  bool fenced = false;
+  std::size_t expected = 0;
+  bool in_table = false;
+  for (auto line : lines_of(text)) {
+    std::size_t offset = static_cast<std::size_t>(line.data() - text.data());
+    if (line.substr(0, 3) == "```" || line.substr(0, 3) == "~~~") {
+      fenced = !fenced;
+      in_table = false;
+      continue;
+    }
+    if (fenced || line.empty() || line.front() != '|') {
+      in_table = false;
+      continue;
+    }
+    std::size_t pipes = unescaped_pipes(line);
+    if (!in_table) {
+      in_table = true;
+      expected = pipes;
+    } else if (pipes != expected) {
+      violation(name, text, offset,
+                "Markdown table row has " + std::to_string(pipes) + " unescaped '|', header has " +
+                    std::to_string(expected));
+    }
+  }
+  if (fenced) {
+    violation(name, text, text.size(), "unterminated code fence");
+  }
+}
+
+void check_github(std::string_view name, std::string_view text) {
+  auto lines = lines_of(text);
+  if (text.empty() || text.back() != '\n') {
+    violation(name, text, text.size(), "GitHub annotations must end with a newline");
+  }
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    auto l = lines[k];
+    if (l.rfind("::error ", 0) != 0 && l.rfind("::warning ", 0) != 0 &&
+        l.rfind("::notice ", 0) != 0) {
+      violation(name, text, static_cast<std::size_t>(l.data() - text.data()),
+                "line is not a workflow command (annotation text broke out of its line)");
+    }
+  }
+}
+
+void check_output(std::string_view name, const std::string& text, Kind kind) {
+  check_characters(name, text, kind);
+  switch (kind) {
+  case Kind::json:
+    try {
+      (void)nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+      violation(name, text, 0, std::string("JSON does not parse: ") + e.what());
+    }
+    break;
+  case Kind::markdown:
+    check_markdown_tables(name, text);
+    break;
+  case Kind::github:
+    check_github(name, text);
+    break;
+  case Kind::terminal:
+  case Kind::csv:
+    break;
+  }
+}
+
+/// Removes SGR sequences (ESC '[' digits and ';' 'm'); anything else starting with ESC is a
+/// violation.
+std::string strip_sgr(std::string_view name, std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\x1b') {
+      out += text[i];
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (j < text.size() && text[j] == '[') {
+      ++j;
+      while (j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == ';')) {
+        ++j;
+      }
+      if (j < text.size() && text[j] == 'm') {
+        i = j;
+        continue;
+      }
+    }
+    violation(name, text, i, "ESC that does not start an SGR colour sequence");
+  }
+  return out;
+}
+
+const npq::ReferenceData& reference_data() {
+  static const npq::ReferenceData data = [] {
+    npq::Diagnostics problems;
+    auto d = npq::ReferenceData::bundled(problems);
+    if (problems.has_errors()) {
+      std::fputs("npq_fuzz_pipeline: the bundled reference data has errors\n", stderr);
+      std::abort();
+    }
+    return d;
+  }();
+  return data;
+}
+
+void render_diagnostics(const npq::FileResult& result) {
+  using namespace npq;
+  RunSummary summary;
+  summary.files = 1;
+  summary.documents = result.parsed ? result.parsed->documents.size() : 0;
+  summary.unreadable = result.unreadable ? 1 : 0;
+
+  RenderOptions options;
+  options.tool_version = "npq fuzz";
+  const SourceFile* source = result.parsed ? result.parsed->source.get() : nullptr;
+  options.line_text = [&](const std::string& file, int line) -> std::string_view {
+    return source != nullptr && file == source->name() ? source->line_text(line)
+                                                       : std::string_view();
+  };
+
+  std::string plain = render_text(result.diagnostics, summary, options);
+  check_output("validate --format text", plain, Kind::terminal);
+  options.show_suppressed = true;
+  check_output("validate --format text --show-suppressed",
+               render_text(result.diagnostics, summary, options), Kind::terminal);
+  options.show_suppressed = false;
+
+  options.colour = true;
+  std::string coloured = render_text(result.diagnostics, summary, options);
+  if (strip_sgr("validate --format text --color always", coloured) != plain) {
+    violation("validate --format text --color always", coloured, 0,
+              "coloured text differs from the plain text once SGR sequences are removed");
+  }
+  options.colour = false;
+
+  check_output("validate --format json", render_json(result.diagnostics, summary, options),
+               Kind::json);
+  check_output("validate --format sarif", render_sarif(result.diagnostics, summary, options),
+               Kind::json);
+  check_output("validate --format github", render_github(result.diagnostics, summary, options),
+               Kind::github);
+  check_output("summary line", summary_line(result.diagnostics, summary), Kind::terminal);
+}
+
+void explain(const npq::model::Programme& p, const std::string& what) {
+  auto e = npq::report::explain_total(p, what);
+  check_output("explain --total " + what, e.text, Kind::terminal);
+}
+
+void report_programme(const npq::model::Programme& p, const npq::ReferenceData& data) {
+  using namespace npq::report;
+
+  std::vector<HoursReport> hours{build_hours_report(p)};
+  check_output("hours text", render_hours_text(hours), Kind::terminal);
+  check_output("hours markdown", render_hours_markdown(hours), Kind::markdown);
+  check_output("hours csv", render_hours_csv(hours), Kind::csv);
+  check_output("hours json", render_hours_json(hours), Kind::json);
+
+  RouteMapOptions ro;
+  check_output("routemap", render_routemap(p, data, ro), Kind::markdown);
+  ro.mermaid = true;
+  check_output("routemap --mermaid", render_routemap(p, data, ro), Kind::markdown);
+
+  std::vector<CoverageReport> coverage{build_coverage_report(p, data)};
+  check_output("coverage text", render_coverage_text(coverage), Kind::terminal);
+  check_output("coverage markdown", render_coverage_markdown(coverage), Kind::markdown);
+  check_output("coverage json", render_coverage_json(coverage), Kind::json);
+
+  std::vector<const npq::model::Programme*> pair{&p, &p};
+  check_output("compare text", render_compare(pair, data, TableFormat::text), Kind::terminal);
+  check_output("compare markdown", render_compare(pair, data, TableFormat::markdown),
+               Kind::markdown);
+  check_output("compare json", render_compare(pair, data, TableFormat::json), Kind::json);
+
+  explain(p, "programme");
+  std::set<std::string> kinds;
+  for (const auto& period : p.route_map.periods) {
+    explain(p, "period:" + period.id);
+    for (const auto& a : period.activities) {
+      kinds.insert(a.kind);
+    }
+  }
+  for (const auto& a : p.route_map.throughout) {
+    kinds.insert(a.kind);
+  }
+  for (const auto& k : kinds) {
+    explain(p, "kind:" + k);
+  }
+  for (std::size_t c = 1; c <= p.summary.categories.size() && c <= 8; ++c) {
+    explain(p, "category:" + std::to_string(c));
+  }
+  explain(p, "period:no-such-period");
+}
+
+void report_all(const std::vector<const npq::model::Programme*>& programmes,
+                const npq::ReferenceData& data) {
+  using namespace npq::report;
+  std::vector<HoursReport> hours;
+  std::vector<CoverageReport> coverage;
+  for (const auto* p : programmes) {
+    hours.push_back(build_hours_report(*p));
+    coverage.push_back(build_coverage_report(*p, data));
+  }
+  check_output("hours text (all)", render_hours_text(hours), Kind::terminal);
+  check_output("hours markdown (all)", render_hours_markdown(hours), Kind::markdown);
+  check_output("coverage markdown (all)", render_coverage_markdown(coverage), Kind::markdown);
+  check_output("compare markdown (all)", render_compare(programmes, data, TableFormat::markdown),
+               Kind::markdown);
+  check_output("compare json (all)", render_compare(programmes, data, TableFormat::json),
+               Kind::json);
+}
+
+/// The CLI front end on the same bytes, read from standard input: gather, print_findings,
+/// deliver and read_stream.
+void run_cli(const std::string& text) {
+  std::istringstream in(text);
+  std::ostringstream out;
+  std::ostringstream err;
+  int status = npq::cli::run({"npq", "routemap", "--mermaid", "--color", "never",
+                              "--max-file-size", "0.0625", "-"},
+                             in, out, err, npq::cli::Environment{});
+  if (status != 0 && status != 1) {
+    violation("npq routemap -", err.str(), 0,
+              "exit status " + std::to_string(status) + " for input on standard input");
+  }
+  check_output("npq routemap - (stdout)", out.str(), Kind::markdown);
+  check_output("npq routemap - (stderr)", err.str(), Kind::terminal);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)reference_data();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
+  if (size > kMaxInputBytes) {
+    size = kMaxInputBytes;
+  }
+  std::string text(reinterpret_cast<const char*>(bytes), size);
+  const auto& data = reference_data();
+
+  npq::SessionOptions options;
+  options.max_file_bytes = kMaxInputBytes;
+  auto result = npq::check_source(npq::SourceFile(NPQ_FUZZ_INPUT_NAME, text), data, options);
+  render_diagnostics(result);
+
+  std::vector<const npq::model::Programme*> programmes;
+  if (result.parsed) {
+    for (const auto& doc : result.parsed->documents) {
+      if (const auto* p = std::get_if<npq::model::Programme>(&doc.model)) {
+        programmes.push_back(p);
+        report_programme(*p, data);
+      } else if (const auto* s = std::get_if<npq::model::Suite>(&doc.model)) {
+        npq::report::RouteMapOptions ro;
+        check_output("routemap (suite)", npq::report::render_routemap(*s, data, ro),
+                     Kind::markdown);
+        ro.mermaid = true;
+        check_output("routemap --mermaid (suite)", npq::report::render_routemap(*s, data, ro),
+                     Kind::markdown);
+      }
+    }
+  }
+  if (programmes.size() > 1) {
+    report_all(programmes, data);
+  }
+  run_cli(text);
+  return 0;
+}
