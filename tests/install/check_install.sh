@@ -1,0 +1,35 @@
+#!/bin/sh
+# Usage: check_install.sh BUILD_DIR SOURCE_DIR
+set -eu
+build="$1"
+source="$2"
+prefix="$(mktemp -d)"
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+fail() { echo "FAIL: $*"; exit 1; }
+test -x "$prefix/bin/npq" || fail "bin/npq not installed"
+"$prefix/bin/npq" --version | grep -q '^npq ' || fail "installed npq --version"
+cd "$source"
+"$prefix/bin/npq" validate examples/valid/consistent-programme.yaml >/dev/null || fail "installed npq validate"
+for s in programme suite framework catalogue config export; do
+  test -f "$prefix/share/npq/schemas/$s.schema.json" || fail "schema $s not installed"
+done
+if command -v help2man >/dev/null 2>&1; then
+  test -f "$prefix/share/man/man1/npq.1" || fail "man page not installed"
+  grep -q 'npq validate' "$prefix/share/man/man1/npq.1" || fail "man page lacks the commands"
+  if command -v man >/dev/null 2>&1; then
+    MANWIDTH=80 man -l "$prefix/share/man/man1/npq.1" >/dev/null 2>&1 || fail "man cannot render npq.1"
+  fi
+else
+  echo "note: help2man not installed, man page not checked"
+fi
+test -f "$prefix/share/bash-completion/completions/npq" || fail "bash completion not installed"
+test -f "$prefix/share/zsh/vendor-completions/_npq" || fail "zsh completion not installed"
+test -f "$prefix/share/fish/vendor_completions.d/npq.fish" || fail "fish completion not installed"
+# The bash completion loads and completes a command name.
+out=$(bash -c ". '$prefix/share/bash-completion/completions/npq'; COMP_WORDS=(npq vali); COMP_CWORD=1; _npq; echo \"\${COMPREPLY[*]}\"")
+[ "$out" = "validate" ] || fail "bash completion gave '$out' for 'vali'"
+# A freshly initialised programme from the installed binary points at the installed schema.
+"$prefix/bin/npq" init -q NPQLT -p "Install Test" > "$prefix/new.yaml"
+"$prefix/bin/npq" validate "$prefix/new.yaml" >/dev/null || fail "npq init output does not validate"
+echo "install into $prefix: ok"
