@@ -3,7 +3,7 @@
 #   cmake -DNPQ=<npq> -DHELP2MAN=<help2man> -DOUTPUT=<npq.1> -P manpage.cmake
 execute_process(COMMAND "${NPQ}" --help OUTPUT_VARIABLE top)
 string(REGEX MATCHALL "\n  ([a-z]+) +" lines "${top}")
-set(include "[DESCRIPTION]\nnpq validates NPQ (National Professional Qualification) programme specifications\nwritten in YAML and reports on them: hour tables, Markdown route maps, framework coverage,\ncomparisons and diffs.\n\n[COMMANDS]\n")
+set(include "[COMMANDS]\n")
 string(REGEX MATCH "Subcommands:\n(.*)\n\n" section "${top}")
 string(REGEX MATCHALL "\n  [a-z]+ " names "\n${CMAKE_MATCH_1}")
 foreach(name IN LISTS names)

@@ -695,6 +695,7 @@ Document build(const yaml::Node& root, std::string_view kind, const SourceFile& 
   if (kind == "config") {
     auto c = build_config(r, root);
     c.doc = info;
+    c.doc.suppressions.clear(); // a config's 'suppress' applies to other files, not to itself
     for (auto& suppression : c.suppress) {
       suppression.origin = info.file;
     }
