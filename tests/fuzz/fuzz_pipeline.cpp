@@ -14,6 +14,10 @@
 //   * GitHub annotations are one workflow command per line, then the summary line;
 //   * every row of each Markdown table (outside code fences) has the same number of unescaped '|'.
 //
+// Known, not yet fixed bugs can be tolerated while fuzzing on, so that they do not drown everything
+// else: NPQ_FUZZ_ALLOW=id[,id...] (ids in kKnownBugs below; tests/fuzz/README.md). The regression
+// tests run without it, so each stays red until npq is fixed.
+//
 // Build and run: see tests/fuzz/README.md.
 #include "cli/app.hpp"
 #include "npq/data/reference.hpp"
@@ -47,6 +51,15 @@
 namespace {
 
 constexpr std::size_t kMaxInputBytes = 64u << 10; // longer inputs are cut; the loader's limits do the rest
+
+/// True when NPQ_FUZZ_ALLOW lists `id` (the known bugs are in kKnownBugs below).
+bool allowed(std::string_view id) {
+  static const std::string allow = [] {
+    const char* v = std::getenv("NPQ_FUZZ_ALLOW");
+    return "," + std::string(v != nullptr ? v : "") + ",";
+  }();
+  return allow.find("," + std::string(id) + ",") != std::string::npos;
+}
 
 enum class Kind {
   json,     ///< machine-readable JSON (diagnostics, SARIF, reports)
@@ -90,13 +103,18 @@ void excerpt(std::string_view text, std::size_t offset) {
   std::fputs("\"\n", stderr);
 }
 
-[[noreturn]] void violation(std::string_view output, std::string_view text, std::size_t offset,
-                            const std::string& what) {
+// Violations are printed as they are found and the input is failed (abort()) once it has run
+// through every output, so one run shows every oracle an input breaks.
+int g_violations = 0;
+
+void violation(std::string_view output, std::string_view text, std::size_t offset,
+               const std::string& what) {
+  if (++g_violations > 20) {
+    return;
+  }
   std::fprintf(stderr, "\n==npq-fuzz== ORACLE VIOLATION in output '%.*s': %s (byte %zu of %zu)\n",
                static_cast<int>(output.size()), output.data(), what.c_str(), offset, text.size());
   excerpt(text, offset);
-  std::fflush(stderr);
-  std::abort();
 }
 
 std::size_t encoded_length(std::uint32_t cp) {
@@ -117,11 +135,14 @@ void check_characters(std::string_view name, std::string_view text, Kind kind) {
     switch (failure->problem) {
     case npq::utf8::Problem::invalid_sequence:
       violation(name, text, at, "invalid UTF-8");
+      return; // one finding per output is enough; the rest would repeat it
     case npq::utf8::Problem::nul_byte:
       violation(name, text, at, "NUL byte");
+      return;
     case npq::utf8::Problem::control:
       if (failure->code == 0x1B) {
         violation(name, text, at, "raw ESC (0x1B)");
+        return;
       }
       break; // the display check below decides about the others
     }
@@ -138,6 +159,7 @@ void check_characters(std::string_view name, std::string_view text, Kind kind) {
       char what[96];
       std::snprintf(what, sizeof what, "U+%04X is unsafe to display in %s", cp, kind_name(kind));
       violation(name, text, start, what);
+      return;
     }
   }
 }
@@ -195,6 +217,7 @@ void check_markdown_tables(std::string_view name, std::string_view text) {
       violation(name, text, offset,
                 "Markdown table row has " + std::to_string(pipes) + " unescaped '|', header has " +
                     std::to_string(expected));
+      return;
     }
   }
   if (fenced) {
@@ -213,11 +236,91 @@ void check_github(std::string_view name, std::string_view text) {
         l.rfind("::notice ", 0) != 0) {
       violation(name, text, static_cast<std::size_t>(l.data() - text.data()),
                 "line is not a workflow command (annotation text broke out of its line)");
+      return;
     }
   }
 }
 
-void check_output(std::string_view name, const std::string& text, Kind kind) {
+/// Lines of a text rendering that quote the source ("12 | key: value").
+bool is_snippet_line(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9') {
+    ++i;
+  }
+  return i > 0 && line.substr(i, 3) == " | ";
+}
+
+// ---- known bugs, tolerated while fuzzing when NPQ_FUZZ_ALLOW names them ---------------------
+// Each hides exactly what its bug produces in the outputs it names, so the fuzzer can look for
+// other problems there. The reproducers are in tests/fuzz/regressions/; the README describes them.
+
+enum class Hide {
+  snippet_invalid_utf8, ///< invalid UTF-8 on source-snippet lines ("12 | ...") becomes '?'
+  unsafe_characters,    ///< code points unsafe for display (ESC, C0, C1, bidi, ...) are dropped
+};
+
+struct KnownBug {
+  const char* id;
+  const char* output; ///< outputs whose name starts with this ("" for every output)
+  Kind kind;
+  Hide hide;
+};
+
+const KnownBug kKnownBugs[] = {
+    // render_text's source snippet copies invalid UTF-8 from the input line
+    {"snippet-utf8", "", Kind::terminal, Hide::snippet_invalid_utf8},
+    // render_hours_csv writes titles and labels verbatim (raw ESC and other controls)
+    {"hours-csv-control", "hours csv", Kind::csv, Hide::unsafe_characters},
+    // render_hours_text's tables print period titles without terminal_safe()
+    {"hours-text-title", "hours text", Kind::terminal, Hide::unsafe_characters},
+    // explain_total's headline prints the period title or category label without terminal_safe()
+    {"explain-title", "explain --total", Kind::terminal, Hide::unsafe_characters},
+    // render_coverage_text's matrix header prints period titles without terminal_safe()
+    {"coverage-text-header", "coverage text", Kind::terminal, Hide::unsafe_characters},
+};
+
+std::string hide(std::string_view text, Hide what) {
+  std::string out;
+  out.reserve(text.size());
+  if (what == Hide::unsafe_characters) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      std::size_t start = i;
+      std::uint32_t cp = npq::utf8::next(text, i);
+      if (cp == '\r' || !npq::utf8::is_unsafe_for_display(cp)) {
+        out.append(text.substr(start, i - start));
+      }
+    }
+    return out;
+  }
+  for (auto line : lines_of(text)) {
+    std::size_t i = 0;
+    while (i < line.size()) {
+      std::size_t start = i;
+      std::uint32_t cp = npq::utf8::next(line, i);
+      bool literal = i - start == 3 && line.substr(start, 3) == "\xEF\xBF\xBD";
+      out += cp == 0xFFFD && !literal && is_snippet_line(line) ? std::string_view("?")
+                                                              : line.substr(start, i - start);
+    }
+    out += '\n';
+  }
+  if (!text.empty() && text.back() != '\n') {
+    out.pop_back();
+  }
+  return out;
+}
+
+std::string tolerate_known_bugs(std::string_view name, std::string text, Kind kind) {
+  for (const auto& bug : kKnownBugs) {
+    if (bug.kind == kind && name.rfind(bug.output, 0) == 0 && allowed(bug.id)) {
+      text = hide(text, bug.hide);
+    }
+  }
+  return text;
+}
+
+void check_output(std::string_view name, const std::string& raw, Kind kind) {
+  const std::string text = tolerate_known_bugs(name, raw, kind);
   check_characters(name, text, kind);
   switch (kind) {
   case Kind::json:
@@ -261,6 +364,7 @@ std::string strip_sgr(std::string_view name, std::string_view text) {
       }
     }
     violation(name, text, i, "ESC that does not start an SGR colour sequence");
+    return out;
   }
   return out;
 }
@@ -441,5 +545,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     report_all(programmes, data);
   }
   run_cli(text);
+  if (g_violations > 0) {
+    std::fprintf(stderr, "\n==npq-fuzz== %d oracle violation%s: aborting so libFuzzer keeps the input\n",
+                 g_violations, g_violations == 1 ? "" : "s");
+    std::fflush(stderr);
+    std::abort();
+  }
   return 0;
 }

@@ -3,8 +3,22 @@
 
 #include "npq/session.hpp"
 
+#include <doctest/doctest.h>
 #include <string>
 #include <vector>
+
+namespace doctest {
+// Lets failed comparisons of finding lists print the lists.
+template <> struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string out = "{";
+    for (const auto& s : v) {
+      out += (out.size() > 1 ? ", " : "") + s;
+    }
+    return (out + "}").c_str();
+  }
+};
+} // namespace doctest
 
 namespace test {
 
@@ -44,6 +58,23 @@ inline std::string minimal_programme() {
          "provider: Test provider\n"
          "source: {url: 'https://www.example.org/test',\n"
          "  title: Test source}\n";
+}
+
+/// The first finding with a code (the test fails if there is none).
+inline const npq::Diagnostic& first(const npq::FileResult& r, npq::Code code) {
+  for (const auto& d : r.diagnostics.items()) {
+    if (d.code == code) {
+      return d;
+    }
+  }
+  FAIL("no finding with code " << npq::info(code).code);
+  return r.diagnostics.items().front();
+}
+
+/// The minimal programme for another qualification.
+inline std::string minimal_programme_for(const std::string& code) {
+  std::string p = minimal_programme();
+  return p.replace(p.find("NPQSL"), 5, code);
 }
 
 } // namespace test

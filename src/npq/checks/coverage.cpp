@@ -11,6 +11,8 @@ namespace {
 
 struct Claims {
   std::set<std::string> areas;
+  std::set<std::string> whole_areas; ///< areas named without a statement
+  std::set<std::string> statements;  ///< "area/statement"
   const model::Coverage* blanket = nullptr;
   bool any = false;
 
@@ -26,7 +28,13 @@ struct Claims {
       return;
     }
     for (const auto& a : c.areas) {
-      areas.insert(a.value.substr(0, a.value.find('/')));
+      auto slash = a.value.find('/');
+      areas.insert(a.value.substr(0, slash));
+      if (slash == std::string::npos) {
+        whole_areas.insert(a.value);
+      } else {
+        statements.insert(a.value);
+      }
     }
   }
 };
@@ -100,6 +108,31 @@ void check_coverage(const model::Programme& p, const Context& ctx) {
       for (const auto* a : missing) {
         d.notes.push_back({at(framework->doc, a->loc), fmt::format("area '{}'", a->id)});
       }
+    }
+  }
+
+  // Statement-level coverage: an area covered statement by statement must have them all.
+  for (const auto& area : framework->areas) {
+    if (area.statements.empty() || claims.whole_areas.count(area.id) != 0 ||
+        claims.areas.count(area.id) == 0) {
+      continue;
+    }
+    std::vector<std::string> missing;
+    for (const auto& st : area.statements) {
+      if (claims.statements.count(area.id + "/" + st.id) == 0) {
+        missing.push_back(st.id);
+      }
+    }
+    if (!missing.empty()) {
+      std::string list;
+      for (const auto& m : missing) {
+        list += (list.empty() ? "" : ", ") + m;
+      }
+      ctx.out.add(Code::statement_not_covered, at(p.doc, p.framework->loc),
+                  fmt::format("area '{}' is covered statement by statement, but {} of its {} "
+                              "statements are not: {}",
+                              area.id, missing.size(), area.statements.size(), list),
+                  "cover the missing statements, or name the area as a whole");
     }
   }
 

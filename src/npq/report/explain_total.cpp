@@ -53,7 +53,8 @@ std::string lines(const Total& t, const model::Programme& p, const std::string& 
 }
 
 std::string summary(const Total& t) {
-  std::string s = fmt::format("= {} hours", t.hours.str());
+  std::string figure = t.hours.str();
+  std::string s = fmt::format("= {} hour{}", figure, figure == "1" ? "" : "s");
   if (t.hours.unpublished > 0) {
     s += fmt::format(" ({} figure{} not published: counted as unknown, never as zero)",
                      t.hours.unpublished, t.hours.unpublished == 1 ? "" : "s");

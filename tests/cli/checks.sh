@@ -1,0 +1,77 @@
+#!/bin/sh
+# Process-level checks of the real binary: checks.sh CHECK NPQ SOURCE_DIR
+set -u
+check="$1"
+npq="$2"
+cd "$3" || exit 1
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+case "$check" in
+deterministic)
+  # Same input, byte-identical output: two runs, and one thread against two.
+  for cmd in "validate -j 1 programmes examples" "validate -j 2 programmes examples" \
+             "routemap --mermaid programmes/ucl-npqsl.yaml" "hours -f json programmes" \
+             "validate -f sarif -j 2 programmes examples"; do
+    $npq $cmd > "$tmp/a" 2>&1
+    $npq $cmd > "$tmp/b" 2>&1
+    cmp -s "$tmp/a" "$tmp/b" || fail "two runs of 'npq $cmd' differ"
+  done
+  $npq validate -j 1 programmes examples > "$tmp/one" 2>&1
+  $npq validate -j 2 programmes examples > "$tmp/two" 2>&1
+  cmp -s "$tmp/one" "$tmp/two" || fail "-j 1 and -j 2 differ"
+  ;;
+routemap-check)
+  page="$tmp/page.md"
+  $npq routemap --mermaid programmes/ucl-npqsl.yaml -o "$page" || fail "routemap -o"
+  $npq routemap --mermaid programmes/ucl-npqsl.yaml --check "$page" > "$tmp/out" 2>&1 \
+    || fail "--check fails on a current page: $(cat "$tmp/out")"
+  echo "stale line" >> "$page"
+  $npq routemap --mermaid programmes/ucl-npqsl.yaml --check "$page" > "$tmp/out" 2>&1
+  [ $? -eq 1 ] || fail "--check does not exit 1 on a stale page"
+  grep -q '^-stale line' "$tmp/out" || fail "--check prints no diff: $(cat "$tmp/out")"
+  # -o never writes over an input.
+  cp programmes/ucl-npqsl.yaml "$tmp/p.yaml"
+  $npq routemap "$tmp/p.yaml" -o "$tmp/p.yaml" > /dev/null 2>&1
+  [ $? -eq 3 ] || fail "-o over the input file was not refused"
+  cmp -s programmes/ucl-npqsl.yaml "$tmp/p.yaml" || fail "the input file was changed"
+  ;;
+config)
+  mkdir -p "$tmp/project/programmes" "$tmp/project/deep/er"
+  cp examples/warnings/npq303-unaccounted-activity.yaml "$tmp/project/programmes/p.yaml"
+  cat > "$tmp/project/.npq.yaml" <<'YAML'
+format: 1
+kind: config
+paths: [programmes]
+severity:
+  - {code: NPQ303, severity: error}
+YAML
+  (cd "$tmp/project/deep/er" && $npq validate > "$tmp/out" 2>&1)
+  [ $? -eq 1 ] || fail "the severity override from .npq.yaml two folders up was not applied: $(cat "$tmp/out")"
+  grep -q 'error\[NPQ303\]' "$tmp/out" || fail "NPQ303 is not an error: $(cat "$tmp/out")"
+  (cd "$tmp/project/deep/er" && $npq validate --no-config ../../programmes > "$tmp/out" 2>&1)
+  [ $? -eq 0 ] || fail "--no-config still applied the config"
+  echo "severity: [{code: NPQ303, severity: fatal}]" >> "$tmp/project/.npq.yaml"
+  (cd "$tmp/project" && $npq validate > "$tmp/out" 2>&1)
+  [ $? -eq 1 ] && grep -q 'NPQ012\|NPQ105' "$tmp/out" || fail "an invalid .npq.yaml was not reported: $(cat "$tmp/out")"
+  ;;
+usage)
+  $npq valdate > "$tmp/out" 2>&1
+  [ $? -eq 2 ] || fail "an unknown command does not exit 2"
+  grep -q "did you mean 'validate'" "$tmp/out" || fail "no suggestion for 'valdate': $(cat "$tmp/out")"
+  $npq validate --stirct programmes > "$tmp/out" 2>&1
+  [ $? -eq 2 ] || fail "an unknown option does not exit 2"
+  grep -q "did you mean '--strict'" "$tmp/out" || fail "no suggestion for '--stirct': $(cat "$tmp/out")"
+  $npq validate no-such-file.yaml > "$tmp/out" 2>&1
+  [ $? -eq 3 ] || fail "a missing file does not exit 3"
+  for c in validate hours routemap coverage compare diff export init frameworks explain schema; do
+    $npq $c --help > "$tmp/out" 2>&1 || fail "npq $c --help"
+    grep -q 'Examples:' "$tmp/out" || fail "npq $c --help shows no examples"
+  done
+  ;;
+*)
+  fail "unknown check $check"
+  ;;
+esac
+echo "ok: $check"
