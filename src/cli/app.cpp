@@ -85,6 +85,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   setup_explain(app, inv);
   setup_schema(app, inv);
 
+  if (args.size() <= 1) {
+    err << app.help();
+    return kExitUsage;
+  }
   std::vector<const char*> argv;
   for (const auto& a : args) {
     argv.push_back(a.c_str());
@@ -102,6 +106,21 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       app.exit(e, out, err);
       return kExitOk;
     } catch (const CLI::ParseError& e) {
+      // A mistyped command or a top-level option: say so plainly, rather than CLI11's "A
+      // subcommand is required".
+      if (args.size() > 1 && app.get_subcommands().empty()) {
+        const std::string& first = args[1];
+        std::vector<std::string_view> names;
+        for (const auto* sub : app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
+          names.push_back(sub->get_name());
+        }
+        bool option = !first.empty() && first[0] == '-';
+        err << fmt::format("npq: unknown {} '{}'\n", option ? "option" : "command", first);
+        std::string hint = option ? did_you_mean(first, {"--help", "--version"})
+                                  : did_you_mean(first, names);
+        err << "hint: " << (hint.empty() ? "run 'npq --help' to list the commands" : hint) << "\n";
+        return kExitUsage;
+      }
       app.exit(e, out, err);
       if (auto hint = suggestion(app, args); !hint.empty()) {
         err << "hint: " << hint << "\n";

@@ -27,6 +27,20 @@ std::string schema_reference(const std::string& output) {
       break;
     }
   }
+  // Otherwise the schemas installed beside this binary (PREFIX/bin/npq -> PREFIX/share/npq),
+  // then those of the source tree it was built from, then the configured install location.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  std::vector<fs::path> candidates;
+  if (!ec) {
+    candidates.push_back(exe.parent_path().parent_path() / "share" / "npq" / "schemas");
+  }
+  candidates.emplace_back(NPQ_SOURCE_SCHEMAS);
+  for (const auto& c : candidates) {
+    if (fs::exists(c / "programme.schema.json", ec)) {
+      return (fs::weakly_canonical(c, ec) / "programme.schema.json").generic_string();
+    }
+  }
   return std::string(NPQ_INSTALLED_SCHEMAS) + "/programme.schema.json";
 }
 

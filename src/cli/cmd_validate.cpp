@@ -18,11 +18,13 @@ struct ValidateOptions {
   bool strict = false;
   unsigned jobs = 0;
   bool quiet = false;
+  bool verbose = false;
   bool show_suppressed = false;
 };
 
 int run_validate(const ValidateOptions& options, Invocation& inv) {
   bool strict = options.strict;
+  bool no_default_folder = false;
   InputOptions input = options.input;
   auto data = load_reference_data(input, inv);
   if (!data) {
@@ -44,6 +46,7 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
       problems.add(Code::unreadable, Location{"programmes"},
                    "no path was given and there is no programmes/ folder here",
                    "name the files or folders to validate, e.g. 'npq validate my-programme.yaml'");
+      no_default_folder = true;
     } else {
       paths.push_back("programmes");
     }
@@ -72,7 +75,7 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
 
   Diagnostics all = std::move(problems);
   RunSummary summary;
-  summary.unreadable = expanded.unreadable;
+  summary.unreadable = expanded.unreadable + (no_default_folder ? 1 : 0);
   std::map<std::string, const SourceFile*> sources;
   for (const auto& r : results) {
     all.append(r.diagnostics);
@@ -95,7 +98,25 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
     auto it = sources.find(file);
     return it == sources.end() ? std::string_view() : it->second->line_text(line);
   };
-  inv.out << render(format, all, summary, render_options);
+  std::string report = render(format, all, summary, render_options);
+  if (options.verbose && format == OutputFormat::text) {
+    // One line per file before the summary line, so a long run shows what was covered.
+    std::string per_file;
+    for (const auto& r : results) {
+      per_file += fmt::format("{}: {} document{}, {} error{}, {} warning{}, {} note{}\n", r.path,
+                           r.parsed ? r.parsed->documents.size() : 0,
+                           r.parsed && r.parsed->documents.size() == 1 ? "" : "s",
+                           r.diagnostics.count(Severity::error),
+                           r.diagnostics.count(Severity::error) == 1 ? "" : "s",
+                           r.diagnostics.count(Severity::warning),
+                           r.diagnostics.count(Severity::warning) == 1 ? "" : "s",
+                           r.diagnostics.count(Severity::note),
+                           r.diagnostics.count(Severity::note) == 1 ? "" : "s");
+    }
+    auto last = report.rfind('\n', report.size() - 2);
+    report.insert(last == std::string::npos ? 0 : last + 1, per_file);
+  }
+  inv.out << report;
 
   if (summary.unreadable > 0) {
     return kExitUnreadable;
@@ -124,6 +145,8 @@ void setup_validate(CLI::App& app, Invocation& inv) {
                   "same for any value")
       ->check(CLI::Range(1u, 256u));
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors and the summary line");
+  cmd->add_flag("-v,--verbose", options->verbose,
+                "Also print one line per file checked, with its counts (text format)");
   cmd->add_flag("--show-suppressed", options->show_suppressed,
                 "Also print suppressed findings, with their reasons");
   add_input_options(*cmd, options->input);

@@ -119,9 +119,13 @@ void add_input_options(CLI::App& command, InputOptions& options) {
 SessionOptions session_options(const InputOptions& options) {
   SessionOptions s;
   s.max_file_bytes = static_cast<std::size_t>(options.max_file_mib * 1024.0 * 1024.0);
-  // A larger file may hold proportionally more nodes (the defaults allow 16 MiB).
-  s.limits.max_file_nodes = std::max<std::uint64_t>(s.limits.max_file_nodes, s.max_file_bytes / 8);
-  s.limits.max_expanded_nodes = std::max<std::uint64_t>(s.limits.max_expanded_nodes, s.max_file_bytes / 8);
+  // A larger limit than the default may hold proportionally more nodes.
+  if (s.max_file_bytes > io::kDefaultMaxFileBytes) {
+    double scale = static_cast<double>(s.max_file_bytes) / static_cast<double>(io::kDefaultMaxFileBytes);
+    s.limits.max_file_nodes = static_cast<std::uint64_t>(static_cast<double>(s.limits.max_file_nodes) * scale);
+    s.limits.max_expanded_nodes =
+        static_cast<std::uint64_t>(static_cast<double>(s.limits.max_expanded_nodes) * scale);
+  }
   s.suppressions = options.project.suppressions;
   s.severity = options.project.severity;
   return s;

@@ -104,7 +104,8 @@ int deliver(const std::string& content, const OutputOptions& options,
       return kExitOk;
     }
     inv.out << unified_diff(ss.str(), content, options.check, options.check + " (as npq generates it now)");
-    inv.err << fmt::format("{} is stale: regenerate it with -o {}\n", options.check, options.check);
+    inv.err << fmt::format("{} is stale: run the same command with -o {} instead of --check\n",
+                           options.check, options.check);
     return kExitFindings;
   }
   if (!options.output.empty()) {

@@ -1,6 +1,6 @@
 // libFuzzer target over npq's whole pipeline: bytes -> check_source (load, structure, model,
 // reference and domain checks) -> every diagnostic renderer -> every report for every programme
-// and suite the input produces -> the CLI's 'routemap -' on the same bytes.
+// and suite the input produces; with NPQ_FUZZ_CLI=1 also the CLI's 'routemap -' on the same bytes.
 //
 // Besides "no crash, no sanitizer report, no leak, no timeout", the outputs are checked against
 // oracles; a violation prints what was wrong, where, and calls abort() so libFuzzer records the
@@ -12,7 +12,8 @@
 //     except TAB and LF, DEL, bidi controls, U+2028/9, BOM);
 //   * coloured diagnostics hold only SGR escapes, and are the plain ones once those are removed;
 //   * GitHub annotations are one workflow command per line, then the summary line;
-//   * every row of each Markdown table (outside code fences) has the same number of unescaped '|'.
+//   * every row of each Markdown table (outside code fences) has the same number of unescaped '|',
+//     a blank line follows each table, and code fences are closed.
 //
 // Known, not yet fixed bugs can be tolerated while fuzzing on, so that they do not drown everything
 // else: NPQ_FUZZ_ALLOW=id[,id...] (ids in kKnownBugs below; tests/fuzz/README.md). The regression
@@ -24,7 +25,9 @@
 #include "npq/diag/render.hpp"
 #include "npq/report/compare.hpp"
 #include "npq/report/coverage.hpp"
+#include "npq/report/diff.hpp"
 #include "npq/report/explain_total.hpp"
+#include "npq/report/export.hpp"
 #include "npq/report/hours.hpp"
 #include "npq/report/routemap.hpp"
 #include "npq/session.hpp"
@@ -36,6 +39,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -50,7 +54,8 @@
 
 namespace {
 
-constexpr std::size_t kMaxInputBytes = 64u << 10; // longer inputs are cut; the loader's limits do the rest
+// Longer inputs are cut here; the loader's own limits bound the rest.
+constexpr std::size_t kMaxInputBytes = 64u << 10;
 
 /// True when NPQ_FUZZ_ALLOW lists `id` (the known bugs are in kKnownBugs below).
 bool allowed(std::string_view id) {
@@ -192,20 +197,64 @@ std::size_t unescaped_pipes(std::string_view line) {
   return n;
 }
 
-/// Every row of a table (a run of lines starting with '|', outside fenced code) has as many cell
-/// separators as its header.
+struct Fence {
+  char mark = 0;          ///< '`' or '~'
+  std::size_t length = 0; ///< at least 3
+  bool bare = false;      ///< nothing but spaces after the marks (required to close)
+};
+
+/// A GFM code fence: up to three spaces, then three or more backticks or tildes (a backtick
+/// fence's info string cannot hold a backtick).
+std::optional<Fence> fence_of(std::string_view line) {
+  std::size_t i = 0;
+  while (i < 3 && i < line.size() && line[i] == ' ') {
+    ++i;
+  }
+  if (i >= line.size() || (line[i] != '`' && line[i] != '~')) {
+    return std::nullopt;
+  }
+  Fence f;
+  f.mark = line[i];
+  while (i + f.length < line.size() && line[i + f.length] == f.mark) {
+    ++f.length;
+  }
+  std::string_view rest = line.substr(i + f.length);
+  if (f.length < 3 || (f.mark == '`' && rest.find('`') != std::string_view::npos)) {
+    return std::nullopt;
+  }
+  f.bare = rest.find_first_not_of(' ') == std::string_view::npos;
+  return f;
+}
+
+/// Tables (runs of lines starting with '|', outside code fences): every row has as many cell
+/// separators as the header, and a blank line (or the end) follows, since GFM would take a
+/// following text line for one more row. Code fences must be closed.
 void check_markdown_tables(std::string_view name, std::string_view text) {
-  bool fenced = false;
+  std::optional<Fence> open;
   std::size_t expected = 0;
   bool in_table = false;
   for (auto line : lines_of(text)) {
     std::size_t offset = static_cast<std::size_t>(line.data() - text.data());
-    if (line.substr(0, 3) == "```" || line.substr(0, 3) == "~~~") {
-      fenced = !fenced;
-      in_table = false;
+    if (open) {
+      auto f = fence_of(line);
+      if (f && f->bare && f->mark == open->mark && f->length >= open->length) {
+        open.reset();
+      }
       continue;
     }
-    if (fenced || line.empty() || line.front() != '|') {
+    if (auto f = fence_of(line)) {
+      if (in_table) {
+        violation(name, text, offset, "Markdown table not followed by a blank line");
+        return;
+      }
+      open = f;
+      continue;
+    }
+    if (line.empty() || line.front() != '|') {
+      if (in_table && !line.empty()) {
+        violation(name, text, offset, "Markdown table not followed by a blank line");
+        return;
+      }
       in_table = false;
       continue;
     }
@@ -220,7 +269,7 @@ void check_markdown_tables(std::string_view name, std::string_view text) {
       return;
     }
   }
-  if (fenced) {
+  if (open) {
     violation(name, text, text.size(), "unterminated code fence");
   }
 }
@@ -382,7 +431,7 @@ const npq::ReferenceData& reference_data() {
   return data;
 }
 
-void render_diagnostics(const npq::FileResult& result) {
+void render_diagnostics(const npq::FileResult& result, bool sample_one_in_eight) {
   using namespace npq;
   RunSummary summary;
   summary.files = 1;
@@ -414,8 +463,12 @@ void render_diagnostics(const npq::FileResult& result) {
 
   check_output("validate --format json", render_json(result.diagnostics, summary, options),
                Kind::json);
-  check_output("validate --format sarif", render_sarif(result.diagnostics, summary, options),
-               Kind::json);
+  // SARIF repeats every code's documentation, which costs ~20 ms per run under the sanitizers
+  // (the findings part is the same data render_json writes): render it for one input in eight.
+  if (sample_one_in_eight) {
+    check_output("validate --format sarif", render_sarif(result.diagnostics, summary, options),
+                 Kind::json);
+  }
   check_output("validate --format github", render_github(result.diagnostics, summary, options),
                Kind::github);
   check_output("summary line", summary_line(result.diagnostics, summary), Kind::terminal);
@@ -426,8 +479,25 @@ void explain(const npq::model::Programme& p, const std::string& what) {
   check_output("explain --total " + what, e.text, Kind::terminal);
 }
 
-void report_programme(const npq::model::Programme& p, const npq::ReferenceData& data) {
+/// 'npq diff' of two programmes, in every format.
+void diff(const npq::model::Programme& before, const npq::model::Programme& after,
+          const npq::ReferenceData& data) {
   using namespace npq::report;
+  auto changes = diff_programmes(before, after, data);
+  check_output("diff text", render_diff(changes, "before.yaml", "after.yaml", TableFormat::text),
+               Kind::terminal);
+  check_output("diff markdown",
+               render_diff(changes, "before.yaml", "after.yaml", TableFormat::markdown),
+               Kind::markdown);
+  check_output("diff json", render_diff(changes, "before.yaml", "after.yaml", TableFormat::json),
+               Kind::json);
+}
+
+void report_programme(const npq::model::Programme& p, const npq::ReferenceData& data,
+                      const npq::Diagnostics& findings) {
+  using namespace npq::report;
+  check_output("export", export_json(p, data, findings), Kind::json);
+  diff(p, p, data);
 
   std::vector<HoursReport> hours{build_hours_report(p)};
   check_output("hours text", render_hours_text(hours), Kind::terminal);
@@ -451,10 +521,15 @@ void report_programme(const npq::model::Programme& p, const npq::ReferenceData& 
                Kind::markdown);
   check_output("compare json", render_compare(pair, data, TableFormat::json), Kind::json);
 
+  // Each explanation walks the whole programme: explaining every one of hundreds of periods would
+  // make large inputs quadratic in the harness itself, so the first 16 are enough.
   explain(p, "programme");
   std::set<std::string> kinds;
-  for (const auto& period : p.route_map.periods) {
-    explain(p, "period:" + period.id);
+  for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
+    const auto& period = p.route_map.periods[i];
+    if (i < 16) {
+      explain(p, "period:" + period.id);
+    }
     for (const auto& a : period.activities) {
       kinds.insert(a.kind);
     }
@@ -487,6 +562,16 @@ void report_all(const std::vector<const npq::model::Programme*>& programmes,
                Kind::markdown);
   check_output("compare json (all)", render_compare(programmes, data, TableFormat::json),
                Kind::json);
+}
+
+/// NPQ_FUZZ_CLI=1 adds the CLI stage. It is off by default: the CLI reloads the bundled reference
+/// data on every run, which halves the executions per second, and it adds little code.
+bool cli_enabled() {
+  static const bool on = [] {
+    const char* v = std::getenv("NPQ_FUZZ_CLI");
+    return v != nullptr && std::string_view(v) == "1";
+  }();
+  return on;
 }
 
 /// The CLI front end on the same bytes, read from standard input: gather, print_findings,
@@ -523,15 +608,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   npq::SessionOptions options;
   options.max_file_bytes = kMaxInputBytes;
   auto result = npq::check_source(npq::SourceFile(NPQ_FUZZ_INPUT_NAME, text), data, options);
-  render_diagnostics(result);
+  std::uint32_t hash = 2166136261u; // FNV-1a: which inputs get the costly SARIF rendering
+  for (char c : text) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  render_diagnostics(result, hash % 8 == 0 || std::getenv("NPQ_FUZZ_SARIF") != nullptr);
 
   std::vector<const npq::model::Programme*> programmes;
   if (result.parsed) {
     for (const auto& doc : result.parsed->documents) {
       if (const auto* p = std::get_if<npq::model::Programme>(&doc.model)) {
         programmes.push_back(p);
-        report_programme(*p, data);
+        report_programme(*p, data, result.diagnostics);
       } else if (const auto* s = std::get_if<npq::model::Suite>(&doc.model)) {
+        check_output("export (suite)", npq::report::export_json(*s, data, result.diagnostics),
+                     Kind::json);
         npq::report::RouteMapOptions ro;
         check_output("routemap (suite)", npq::report::render_routemap(*s, data, ro),
                      Kind::markdown);
@@ -543,10 +634,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }
   if (programmes.size() > 1) {
     report_all(programmes, data);
+    for (std::size_t i = 1; i < programmes.size() && i < 4; ++i) {
+      diff(*programmes.front(), *programmes[i], data);
+      diff(*programmes[i], *programmes.front(), data);
+    }
   }
-  run_cli(text);
+  if (cli_enabled()) {
+    run_cli(text);
+  }
   if (g_violations > 0) {
-    std::fprintf(stderr, "\n==npq-fuzz== %d oracle violation%s: aborting so libFuzzer keeps the input\n",
+    std::fprintf(stderr,
+                 "\n==npq-fuzz== %d oracle violation%s: aborting so libFuzzer keeps the input\n",
                  g_violations, g_violations == 1 ? "" : "s");
     std::fflush(stderr);
     std::abort();

@@ -20,7 +20,7 @@ endif()
 
 set(failed "")
 foreach(input IN LISTS inputs)
-  execute_process(COMMAND "${FUZZER}" -rss_limit_mb=2048 -timeout=10 "${input}"
+  execute_process(COMMAND "${FUZZER}" -rss_limit_mb=2048 -timeout=5 "${input}"
                   RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE out)
   get_filename_component(name "${input}" NAME)
   if(status EQUAL 0)

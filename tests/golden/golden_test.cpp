@@ -323,11 +323,17 @@ TEST_SUITE("golden") {
       std::string code = "NPQ" + name.substr(3, 3);
       failing[code].push_back(path);
     }
+    // The "# Fixed: ..." paragraph at the top of a fixed example, up to its first full stop.
     auto first_line = [](const fs::path& p) {
       std::ifstream in(p);
-      std::string line;
-      std::getline(in, line);
-      return line.rfind("# ", 0) == 0 ? line.substr(2) : line;
+      std::string text;
+      for (std::string line; std::getline(in, line) && line.rfind("# ", 0) == 0;) {
+        text += (text.empty() ? "" : " ") + line.substr(2);
+        if (!text.empty() && text.back() == '.') {
+          break;
+        }
+      }
+      return text;
     };
     auto output = [](std::vector<std::string> args) {
       std::vector<std::string> argv{"npq"};

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-TIMEOUT_S = 5
+TIMEOUT_S = 10  # a hang guard; wall times are measured and reported, not asserted
 ADDRESS_SPACE = 2 << 30  # 2 GiB, like `ulimit -v 2097152`
 WALL_LIMIT_S = 1.0
 REPO = Path(__file__).resolve().parents[2]
@@ -80,6 +80,7 @@ class Result:
     diagnostics: list = field(default_factory=list)
     failures: list = field(default_factory=list)
     output_bytes: int = 0
+    over_time: bool = False
 
 
 # ---- input generators --------------------------------------------------------------------------
@@ -359,6 +360,7 @@ if not IS_ROOT:
 
 CAP_ADDRESS_SPACE = True  # turned off for AddressSanitizer builds (see main)
 TIME_SCALE = 1.0  # wall-time limits are scaled up for sanitizer builds (see main)
+STRICT_TIME = False  # --strict-time: fail cases over their wall-time target
 
 
 def limit_address_space() -> None:
@@ -420,8 +422,13 @@ def check(result: Result, out: bytes, err: bytes, baseline: dict[str, list]) -> 
         f.append(f"killed by a signal (status {st})")
     elif st != e.exit:
         f.append(f"exit status {st}, expected {e.exit}")
-    if result.seconds >= e.wall_limit * TIME_SCALE:
+    # Tests never assert timings (a loaded CI machine would make them flaky): the wall time is
+    # printed, and `--strict-time` turns the target (1 s, or the case's documented limit) into a
+    # failure, for measuring on an idle machine; see docs/performance.md.
+    if STRICT_TIME and result.seconds >= e.wall_limit * TIME_SCALE:
         f.append(f"took {result.seconds:.3f} s (limit {e.wall_limit * TIME_SCALE} s)")
+    elif result.seconds >= e.wall_limit * TIME_SCALE:
+        result.over_time = True
     try:
         doc = json.loads(out.decode("utf-8"))
         result.diagnostics = doc["diagnostics"]
@@ -483,6 +490,8 @@ def main() -> int:
     parser.add_argument("--only", help="comma-separated case names to run")
     parser.add_argument("--keep", help="generate the inputs in this folder and keep them")
     parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    parser.add_argument("--strict-time", action="store_true",
+                        help="fail cases slower than their wall-time target (measure on an idle machine)")
     parser.add_argument("--allow-known-bugs", action="store_true",
                         help="do not fail the run for cases marked known_bug (still reported)")
     args = parser.parse_args()
@@ -492,6 +501,8 @@ def main() -> int:
             bug = f"  [{c.known_bug.split(':')[0]}]" if c.known_bug else ""
             print(f"{c.name:28} {c.origin:5} {c.what}{bug}")
         return 0
+    global STRICT_TIME
+    STRICT_TIME = args.strict_time
     npq = os.path.abspath(args.npq)
     if not os.access(npq, os.X_OK):
         print(f"npq binary not found or not executable: {npq}", file=sys.stderr)
@@ -567,6 +578,8 @@ def main() -> int:
                            else "ok (despite " + case.known_bug.split(":")[0] + ")")
             else:
                 verdict = "ok" if not result.failures else "FAIL"
+            if result.over_time and not result.failures:
+                verdict += f" (over the {result.case.expect.wall_limit * TIME_SCALE:g} s target)"
             print(f"{case.name:28} {case.origin:5} {result.status:>4} {first_diag(result):18} "
                   f"{result.seconds * 1000:6.0f}ms {result.rss_kib / 1024:7.1f}MiB  {verdict}",
                   flush=True)

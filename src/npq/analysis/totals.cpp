@@ -121,9 +121,9 @@ Total Totals::programme(const Selector& selector) const {
     std::vector<double> highs;
     std::vector<int> unpublished;
     bool approximate = false;
-    int min_count = 0;
-    int max_count = 0;
-    std::vector<int> counts;
+    long long min_count = 0;
+    long long max_count = 0;
+    std::vector<long long> counts;
     for (const auto& o : options) {
       lows.push_back(o.hours.low);
       highs.push_back(o.hours.high);
@@ -141,8 +141,8 @@ Total Totals::programme(const Selector& selector) const {
     range.high = std::accumulate(highs.begin(), highs.begin() + static_cast<long>(n), 0.0);
     range.approximate = approximate;
     range.unpublished = std::accumulate(unpublished.begin(), unpublished.begin() + static_cast<long>(n), 0);
-    min_count = std::accumulate(counts.begin(), counts.begin() + static_cast<long>(n), 0);
-    max_count = std::accumulate(counts.end() - static_cast<long>(n), counts.end(), 0);
+    min_count = std::accumulate(counts.begin(), counts.begin() + static_cast<long>(n), 0LL);
+    max_count = std::accumulate(counts.end() - static_cast<long>(n), counts.end(), 0LL);
     t.hours += range;
     t.count += min_count;
     const auto& rule = m_programme.route_map.choices[g];

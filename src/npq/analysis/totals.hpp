@@ -34,7 +34,7 @@ struct Contribution {
 
 struct Total {
   Interval hours;
-  int count = 0; ///< occurrences (sum of counts), shares of throughout activities excluded
+  long long count = 0; ///< occurrences (sum of counts), shares of throughout activities excluded
   std::vector<Contribution> parts;
   std::vector<std::string> choices; ///< how each choice rule contributed, for explanations
 };

@@ -252,8 +252,12 @@ private:
       return;
     }
     Selector sel = analysis::selector_of(c);
+    std::vector<int> restriction = periods_of(c);
     for (const auto* a : m_totals.activities()) {
-      if (sel.matches(*a)) {
+      bool in_scope = c.periods.empty() ||
+                      (a->period >= 0 &&
+                       std::find(restriction.begin(), restriction.end(), a->period) != restriction.end());
+      if (sel.matches(*a) && in_scope) {
         m_accounted[a].push_back(&c);
       }
     }
@@ -311,11 +315,17 @@ private:
         }
         missing[key].push_back(a);
       } else if (it->second.size() > 1) {
+        bool shown = m_ctx.out.accepting(Code::counted_twice); // past the cap, only counted
         auto& d = report(Code::counted_twice, a->loc,
                          fmt::format("'{}' is counted by {} published categories", a->title,
                                      it->second.size()));
-        for (const auto* c : it->second) {
-          d.notes.push_back({at(m_p.doc, c->loc), fmt::format("counted by {}", what(*c))});
+        for (std::size_t i = 0; shown && i < it->second.size() && i < kMaxNotes; ++i) {
+          d.notes.push_back({at(m_p.doc, it->second[i]->loc),
+                             fmt::format("counted by {}", what(*it->second[i]))});
+        }
+        if (shown && it->second.size() > kMaxNotes) {
+          d.notes.push_back({at(m_p.doc, a->loc),
+                             fmt::format("... and {} more categories", it->second.size() - kMaxNotes)});
         }
       }
     }
@@ -325,8 +335,12 @@ private:
                        fmt::format("'{}' ({}) is in the route map, but no published category "
                                    "accounts for it",
                                    key.second, key.first));
-      for (std::size_t i = 1; i < list.size(); ++i) {
+      for (std::size_t i = 1; i < list.size() && i <= kMaxNotes; ++i) {
         d.notes.push_back({at(m_p.doc, list[i]->loc), "also here"});
+      }
+      if (list.size() > kMaxNotes + 1) {
+        d.notes.push_back({at(m_p.doc, list.front()->loc),
+                           fmt::format("... and {} more places", list.size() - kMaxNotes - 1)});
       }
     }
   }

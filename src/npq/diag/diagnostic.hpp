@@ -40,6 +40,12 @@ public:
   /// Keeps at most `limit` findings of each code (0: no limit); the rest are counted and
   /// summarised by finish_limits(). Bounds time and output on hostile input.
   void limit_per_code(std::size_t limit) { m_limit = limit; }
+  /// False once the per-code limit is reached: callers can skip building findings (and their
+  /// notes) that would only be counted.
+  bool accepting(Code code) const {
+    auto it = m_counts.find(code);
+    return m_limit == 0 || it == m_counts.end() || it->second < m_limit;
+  }
   /// Adds one "and N more" finding for each code that went over the limit.
   void finish_limits();
 

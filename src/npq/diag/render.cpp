@@ -55,6 +55,8 @@ void append_snippet(std::string& out, const Diagnostic& d, const RenderOptions& 
     std::uint32_t cp = utf8::next(line, i);
     if (cp == '\t' || utf8::is_unsafe_for_display(cp)) {
       shown += ' ';
+    } else if (cp == 0xFFFD) {
+      shown += "\xEF\xBF\xBD"; // an invalid byte: never copy it to the terminal
     } else {
       shown.append(line.substr(start, i - start));
     }

@@ -24,6 +24,9 @@ WriteResult write_atomically(const std::string& path, const std::string& content
     return {false, fmt::format("'{}' is a folder", path)};
   }
   fs::path target(path);
+  if (!target.parent_path().empty()) {
+    fs::create_directories(target.parent_path(), ec); // like 'mkdir -p' for site/page.md
+  }
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string pattern = (dir / ("." + target.filename().string() + ".npq-XXXXXX")).string();
   std::vector<char> name(pattern.begin(), pattern.end());
@@ -68,6 +71,9 @@ WriteResult create_new_file(const std::string& path, const std::string& content)
   // Write a temporary file, then link it into place: link() fails if the name was taken in the
   // meantime, so an existing file is never replaced.
   fs::path target(path);
+  if (!target.parent_path().empty()) {
+    fs::create_directories(target.parent_path(), ec);
+  }
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string pattern = (dir / ("." + target.filename().string() + ".npq-XXXXXX")).string();
   std::vector<char> name(pattern.begin(), pattern.end());

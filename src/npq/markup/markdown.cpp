@@ -131,7 +131,18 @@ std::string TextTable::str() const {
 }
 
 std::string csv_field(std::string_view text) {
-  std::string value(text);
+  // Control and bidirectional characters would reach a terminal or spreadsheet verbatim.
+  std::string value;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    std::uint32_t cp = utf8::next(text, i);
+    if (cp == 0xFFFD && text.substr(start, i - start) != "\xEF\xBF\xBD") {
+      value += "\xEF\xBF\xBD";
+    } else if (cp == '\t' || cp == '\n' || cp == '\r' || !utf8::is_unsafe_for_display(cp)) {
+      value.append(text.substr(start, i - start));
+    }
+  }
   if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
                          value[0] == '\t' || value[0] == '\r')) {
     value = "'" + value;

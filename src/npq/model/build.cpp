@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <unordered_set>
 
 namespace npq::model {
 
@@ -631,11 +632,10 @@ namespace {
 
 // Every 'quote' in the document, once per node (aliases share nodes).
 void collect_quotes(const Reader& r, const Node& node, const std::string& pointer,
-                    std::vector<const Node*>& seen, std::vector<Ref>& out) {
-  if (std::find(seen.begin(), seen.end(), &node) != seen.end()) {
+                    std::unordered_set<const Node*>& seen, std::vector<Ref>& out) {
+  if (!seen.insert(&node).second) {
     return;
   }
-  seen.push_back(&node);
   if (node.is_mapping()) {
     for (const auto& e : node.entries) {
       std::string p = Reader::join(pointer, e.key->text);
@@ -655,7 +655,7 @@ void collect_quotes(const Reader& r, const Node& node, const std::string& pointe
 DocumentInfo document_info(const Reader& r, const Node& root, const SourceFile& source,
                            int document) {
   DocumentInfo info{source.name(), document, {}, {}};
-  std::vector<const Node*> seen;
+  std::unordered_set<const Node*> seen;
   collect_quotes(r, root, "", seen, info.quotes);
   r.each(&root, "suppress", "", [&](const Node& n, const std::string& sp) {
     info.suppressions.push_back(Suppression{Reader::text(&n, "code"), source.name(),

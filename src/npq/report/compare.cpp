@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace npq::report {
@@ -24,17 +25,13 @@ std::string render_compare(const std::vector<const model::Programme*>& programme
       }
     }
   }
-  std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
-    auto rank = [&](const std::string& section) {
-      for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i].first == section) {
-          return i;
-        }
-      }
-      return keys.size();
-    };
-    return rank(a.first) < rank(b.first);
-  });
+  // Keep each section together, sections in order of first appearance.
+  std::map<std::string, std::size_t> rank;
+  for (const auto& key : keys) {
+    rank.emplace(key.first, rank.size());
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [&](const auto& a, const auto& b) { return rank[a.first] < rank[b.first]; });
   auto value = [&](std::size_t programme, const std::pair<std::string, std::string>& key) {
     for (const auto& f : profiles[programme]) {
       if (f.section == key.first && f.label == key.second) {

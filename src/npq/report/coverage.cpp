@@ -161,8 +161,12 @@ std::string render_coverage_text(const std::vector<CoverageReport>& reports) {
                        r.provisional ? " — provisional area list" : "");
     markup::TextTable t;
     t.header = header(r);
+    for (auto& h : t.header) {
+      h = terminal_safe(h);
+    }
     for (const auto& row : r.rows) {
       t.rows.push_back(cells(row));
+      t.rows.back()[0] = terminal_safe(t.rows.back()[0]);
     }
     out += t.str() + called_out(r, false) + "\n";
   }

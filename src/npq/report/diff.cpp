@@ -191,8 +191,9 @@ std::vector<Change> diff_programmes(const model::Programme& before, const model:
   compare_maps(aa, ba, out, "Activities", [](const ActivityKey&, const Described& d) {
     return fmt::format("{}: {} ({}, {})", d.where, d.title, label(d.kind), d.hours);
   });
-  for (const auto& [key, x] : aa) {
-    auto it = ba.find(key);
+  for (const auto& entry : aa) {
+    const auto& x = entry.second;
+    auto it = ba.find(entry.first);
     if (it == ba.end()) {
       continue;
     }

@@ -92,7 +92,7 @@ Explanation explain_total(const model::Programme& p, std::string_view what) {
       return {false, fmt::format("no period '{}'. {}", arg, did_you_mean(arg, ids))};
     }
     Total t = totals.period(index, Selector::all());
-    e.text = fmt::format("Total hours of period '{}' ({})\n", p.route_map.periods[static_cast<std::size_t>(index)].title, file) +
+    e.text = fmt::format("Total hours of period '{}' ({})\n", terminal_safe(p.route_map.periods[static_cast<std::size_t>(index)].title), file) +
              lines(t, p, file) + summary(t);
     return e;
   }
@@ -106,7 +106,7 @@ Explanation explain_total(const model::Programme& p, std::string_view what) {
       s.synchrony = arg;
     }
     Total t = totals.programme(s);
-    e.text = fmt::format("Total hours of activities with {} '{}' ({})\n", kind, arg, file) +
+    e.text = fmt::format("Total hours of activities with {} '{}' ({})\n", kind, terminal_safe(arg), file) +
              lines(t, p, file) + summary(t);
     return e;
   }
@@ -142,11 +142,12 @@ Explanation explain_total(const model::Programme& p, std::string_view what) {
       }
     }
     Total t = c->periods.empty() ? totals.programme(s) : totals.periods(restriction, s);
-    e.text = fmt::format("Route-map hours counted by the published category '{}' ({})\n", c->label, file) +
+    e.text = fmt::format("Route-map hours counted by the published category '{}' ({})\n", terminal_safe(c->label), file) +
              lines(t, p, file) + summary(t);
     if (c->total_hours) {
-      e.text += fmt::format("published total: {} hours ({}:{})\n",
-                            Interval::from(*c->total_hours).str(), file, c->total_hours->loc.line);
+      std::string published = Interval::from(*c->total_hours).str();
+      e.text += fmt::format("published total: {} hour{} ({}:{})\n", published,
+                            published == "1" ? "" : "s", file, c->total_hours->loc.line);
     }
     return e;
   }

@@ -197,6 +197,7 @@ std::string render_hours_text(const std::vector<HoursReport>& reports) {
     t.right_aligned = numeric_columns(t.header.size());
     for (const auto& row : r.rows) {
       t.rows.push_back(row_cells(row));
+      t.rows.back()[0] = terminal_text(t.rows.back()[0]);
     }
     t.rows.push_back(row_cells(r.programme));
     out += "Hours by period and activity kind\n" + t.str();

@@ -137,7 +137,7 @@ std::string mermaid_timeline(const model::Programme& p) {
   for (const auto& period : p.route_map.periods) {
     out += "    section " + mermaid_text(period.title) + "\n";
     if (period.activities.empty()) {
-      out += "        " + mermaid_text(period.title) + "\n";
+      out += "        " + mermaid_text("no activities published") + "\n";
     }
     for (const auto& a : period.activities) {
       out += "        " + mermaid_text(fmt::format("{} ({})", a.title, describe_hours(a))) + "\n";
@@ -261,6 +261,9 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
     for (const auto& t : p.topics) {
       std::string line = join({t.title, t.description}, ": ");
       std::string covers = covers_text(t.covers, framework);
+      if (covers == t.title) {
+        covers.clear(); // "Teaching (Teaching)" says nothing twice
+      }
       out += "- " + md(line, 2000) + (covers.empty() ? "" : " (" + md(covers) + ")") + "\n";
     }
     out += "\n";
