@@ -183,12 +183,11 @@ class Writer:
 
 # ---- one programme ---------------------------------------------------------------------------
 
-def activity(w, rng, indent, kind_row, areas, act_id=None, force_count=None, short=False):
+def activity(w, rng, indent, kind_row, areas, act_id=None, short=False):
     """Writes one activity as a list item; returns (kind, hours range, count, id)."""
     kind, title, sync, facil, mode, typical = kind_row
     hours_text, rng_hours = pick_hours(rng, typical)
-    count = force_count if force_count is not None else (
-        rng.choice([2, 3, 4, 6]) if rng.random() < 0.15 else 1)
+    count = rng.choice([2, 3, 4, 6]) if rng.random() < 0.15 else 1
     first = True
 
     def item(key, value):

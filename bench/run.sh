@@ -6,7 +6,8 @@
 # /usr/bin/time -f %M (peak RSS):
 #   - npq validate on one ~4 KB file, and on one of the real programmes;
 #   - npq validate on 1,000 files with -j 1 and -j 2;
-#   - the yaml-cpp parse floor on the same 1,000 files (events; 1 and 2 threads; YAML::LoadAll);
+#   - the yaml-cpp parse floor on the same 1,000 files (events; 1 and 2 threads; YAML::LoadAll),
+#     and libyaml's event parser on them for comparison (if libyaml-dev is installed);
 #   - python3-jsonschema + PyYAML, @sourcemeta/jsonschema (native binary) and ajv-cli, against
 #     schemas/programme.schema.json, on the same files (the npm tools from bench/node_modules);
 #   - scaling: one programme with 10,000 / 30,000 / 100,000 activities (time, peak RSS);
@@ -52,7 +53,10 @@ need_apt() { # command package
 }
 need_apt hyperfine hyperfine
 need_apt /usr/bin/time time
-command -v cmake >/dev/null && command -v g++ >/dev/null || { echo "cmake and g++ are needed" >&2; exit 1; }
+if ! command -v cmake >/dev/null || ! command -v g++ >/dev/null; then
+  echo "cmake and g++ are needed" >&2
+  exit 1
+fi
 
 # ---- build -----------------------------------------------------------------------------------
 if [[ -n ${BENCH_NPQ:-} ]]; then
@@ -65,10 +69,14 @@ else
   NPQ="$BUILD/bin/npq"
 fi
 log "building the yaml-cpp parse floor (bench/parse_floor.cpp)"
-if [[ ! -x $BUILD/parse_floor || $ROOT/bench/parse_floor.cpp -nt $BUILD/parse_floor ]]; then
-  g++ -O2 -std=c++20 -Wall -Wextra "$ROOT/bench/parse_floor.cpp" -o "$BUILD/parse_floor" \
-    -lyaml-cpp -pthread
+# With libyaml (Debian libyaml-dev) it can also time another parser on the same files.
+LIBYAML=""
+if [[ -f /usr/include/yaml.h ]]; then
+  LIBYAML=1
 fi
+mkdir -p "$BUILD"
+g++ -O2 -std=c++20 -Wall -Wextra ${LIBYAML:+-DNPQ_FLOOR_LIBYAML} "$ROOT/bench/parse_floor.cpp" \
+  -o "$BUILD/parse_floor" -lyaml-cpp ${LIBYAML:+-lyaml} -pthread
 FLOOR="$BUILD/parse_floor"
 
 # ---- comparison tools from npm (optional) ----------------------------------------------------
@@ -93,7 +101,7 @@ mkdir -p "$OUT/raw"
 rm -rf "$OUT/corpus"
 "$PY" bench/generate.py --files 1000 --out "$OUT/corpus"
 # The single file: the corpus file of median size (~4 KB).
-ONE_SRC=$(cd "$OUT/corpus" && ls -S | sed -n 500p)
+ONE_SRC=$(cd "$OUT/corpus" && find . -name '*.yaml' -printf '%s %f\n' | sort -k1,1nr -k2,2 | sed -n 500p | cut -d' ' -f2)
 cp "$OUT/corpus/$ONE_SRC" "$OUT/one.yaml"
 mkdir -p "$OUT/one50"
 rm -f "$OUT"/one50/*
@@ -194,6 +202,10 @@ bench floor-one "$FLOOR" "$OUT/one.yaml"
 bench floor-1000-j1 "$FLOOR" "$OUT/corpus"
 bench floor-1000-j2 "$FLOOR" -j 2 "$OUT/corpus"
 bench floor-load-1000-j1 "$FLOOR" --load "$OUT/corpus"
+if [[ -n $LIBYAML ]]; then
+  bench libyaml-floor-one "$FLOOR" --libyaml "$OUT/one.yaml"
+  bench libyaml-floor-1000-j1 "$FLOOR" --libyaml "$OUT/corpus"
+fi
 bench pyjsonschema-one "$PY" bench/jsonschema_py.py schemas/programme.schema.json "$OUT/one.yaml"
 bench pyjsonschema-1000 "$PY" bench/jsonschema_py.py schemas/programme.schema.json "$OUT/corpus"
 if [[ -n $SOURCEMETA ]]; then
@@ -209,6 +221,7 @@ fi
 for n in "${SCALES[@]}"; do
   bench "npq-activities-$n" "$NPQ" validate --max-file-size 64 "$OUT/activities-$n.yaml"
   bench "floor-activities-$n" "$FLOOR" "$OUT/activities-$n.yaml"
+  [[ -z $LIBYAML ]] || bench "libyaml-floor-activities-$n" "$FLOOR" --libyaml "$OUT/activities-$n.yaml"
 done
 
 # ---- profile ---------------------------------------------------------------------------------

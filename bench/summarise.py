@@ -14,10 +14,8 @@ import json
 import math
 import os
 import platform
-import re
 import statistics
 import subprocess
-import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -55,6 +53,7 @@ def machine():
 def versions(npq, sourcemeta):
     v = {
         "npq": sh(f"{npq} --version") if npq else "",
+        "npq_binary": rel(os.path.realpath(npq)) if npq else "",
         "git_commit": sh("git rev-parse --short HEAD"),
         "git_dirty_files_under_src": sh("git status --porcelain -- src | wc -l"),
         "yaml-cpp": sh("dpkg-query -W -f='${Version}' libyaml-cpp-dev"),
@@ -235,6 +234,10 @@ def main():
     print("|---|---|---|")
     for t in result["targets"]:
         print(f"| {t['target']} | {t['measured']} | {t['verdict']} |")
+    if "floor-1000-j1" in runs and "libyaml-floor-1000-j1" in runs:
+        print()
+        print(f"yaml-cpp / libyaml event parse, 1,000 files: "
+              f"{runs['floor-1000-j1']['median_s'] / runs['libyaml-floor-1000-j1']['median_s']:.1f}x")
     sm = runs.get("sourcemeta-1000")
     if sm:
         print()

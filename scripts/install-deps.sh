@@ -15,6 +15,8 @@ packages=(
   cmake make g++ libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev
   # tests and tooling
   python3 python3-jsonschema python3-yaml cmark-gfm chromium help2man ca-certificates
+  # the fuzz target (built by .ci/run): clang with libFuzzer
+  clang libclang-rt-14-dev
 )
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

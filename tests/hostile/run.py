@@ -390,7 +390,7 @@ def run_npq(npq: str, paths: list[str], stdin: Optional[Path], out_path: Path, e
     """Runs npq under `timeout -k 1 5` and a 2 GiB address-space cap; returns the exit status
     (as the shell reports it: 124 timeout, 137 killed, 128+N signal N), the wall time and the
     peak RSS in KiB (0 when unknown)."""
-    inner = ["timeout", "-k", "1", str(TIMEOUT_S), npq, "validate", "--format", "json", *paths]
+    inner = ["timeout", "-k", "1", str(int(TIMEOUT_S * TIME_SCALE)), npq, "validate", "--format", "json", *paths]
     if GNU_TIME:
         cmd = [GNU_TIME, "-f", "%M", "-o", str(rss_path), *inner]
     else:
@@ -400,7 +400,7 @@ def run_npq(npq: str, paths: list[str], stdin: Optional[Path], out_path: Path, e
         start = time.monotonic()
         proc = subprocess.run(cmd, stdin=inp, stdout=out, stderr=err,
                               preexec_fn=limit_address_space, close_fds=True, check=False,
-                              timeout=TIMEOUT_S + 30)
+                              timeout=TIMEOUT_S * TIME_SCALE + 30)
         seconds = time.monotonic() - start
     rss = 0
     try:
@@ -417,7 +417,7 @@ def check(result: Result, out: bytes, err: bytes, baseline: dict[str, list]) -> 
     f = result.failures
     st = result.status
     if st == 124 or st == 137:
-        f.append(f"timed out (status {st}) after {TIMEOUT_S} s")
+        f.append(f"timed out (status {st}) after {TIMEOUT_S * TIME_SCALE:g} s")
     elif st < 0 or st >= 128:
         f.append(f"killed by a signal (status {st})")
     elif st != e.exit:
@@ -518,7 +518,7 @@ def main() -> int:
     global TIME_SCALE
     if probe.returncode != 0 and b"Sanitizer" in probe.stderr:
         CAP_ADDRESS_SPACE = False
-        TIME_SCALE = 5.0
+        TIME_SCALE = 6.0
         print("note: npq is built with a sanitizer; running without the address-space cap and "
               "with wall-time limits 5 times longer (sanitizers slow it down)")
     cases = CASES
