@@ -13,9 +13,9 @@ namespace npq::cli {
 Environment current_environment() {
   Environment env;
   env.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
-  const char* no_color = std::getenv("NO_COLOR");
+  const char *no_color = std::getenv("NO_COLOR");
   env.no_color = no_color != nullptr && no_color[0] != '\0';
-  const char* gha = std::getenv("GITHUB_ACTIONS");
+  const char *gha = std::getenv("GITHUB_ACTIONS");
   env.github_actions = gha != nullptr && std::string_view(gha) == "true";
   return env;
 }
@@ -23,26 +23,26 @@ Environment current_environment() {
 namespace {
 
 // CLI11 reports an unknown command as an unexpected argument; name the nearest command or option.
-std::string suggestion(const CLI::App& app, const std::vector<std::string>& args) {
+std::string suggestion(const CLI::App &app, const std::vector<std::string> &args) {
   std::vector<std::string_view> names;
-  const CLI::App* scope = &app;
-  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+  const CLI::App *scope = &app;
+  for (const auto *sub : app.get_subcommands([](const CLI::App *) { return true; })) {
     names.push_back(sub->get_name());
     if (sub->parsed()) {
       scope = sub;
     }
   }
   std::vector<std::string> option_names;
-  for (const auto* opt : scope->get_options()) {
-    for (const auto& l : opt->get_lnames()) {
+  for (const auto *opt : scope->get_options()) {
+    for (const auto &l : opt->get_lnames()) {
       option_names.push_back("--" + l);
     }
   }
-  for (const auto& o : option_names) {
+  for (const auto &o : option_names) {
     names.push_back(o);
   }
   for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
+    const std::string &a = args[i];
     bool known = false;
     for (auto n : names) {
       known = known || n == a || a.rfind(std::string(n) + "=", 0) == 0;
@@ -61,8 +61,8 @@ std::string suggestion(const CLI::App& app, const std::vector<std::string>& args
 
 } // namespace
 
-int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
-        std::ostream& err, const Environment& env) {
+int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out,
+        std::ostream &err, const Environment &env) {
   Invocation inv{in, out, err, env};
   CLI::App app{"npq validates NPQ programme specifications written in YAML and reports on them:\n"
                "hour tables, route maps, framework coverage and comparisons.",
@@ -89,35 +89,36 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     err << app.help();
     return kExitUsage;
   }
-  std::vector<const char*> argv;
-  for (const auto& a : args) {
+  std::vector<const char *> argv;
+  for (const auto &a : args) {
     argv.push_back(a.c_str());
   }
   try {
     try {
       app.parse(static_cast<int>(argv.size()), argv.data());
-    } catch (const CLI::CallForHelp& e) {
+    } catch (const CLI::CallForHelp &e) {
       app.exit(e, out, err);
       return kExitOk;
-    } catch (const CLI::CallForAllHelp& e) {
+    } catch (const CLI::CallForAllHelp &e) {
       app.exit(e, out, err);
       return kExitOk;
-    } catch (const CLI::CallForVersion& e) {
+    } catch (const CLI::CallForVersion &e) {
       app.exit(e, out, err);
       return kExitOk;
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::ParseError &e) {
       // A mistyped command or a top-level option: say so plainly, rather than CLI11's "A
       // subcommand is required".
       if (args.size() > 1 && app.get_subcommands().empty()) {
-        const std::string& first = args[1];
+        const std::string &first = args[1];
         std::vector<std::string_view> names;
-        for (const auto* sub : app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
+        for (const auto *sub :
+             app.get_subcommands([](const CLI::App *s) { return !s->get_group().empty(); })) {
           names.push_back(sub->get_name());
         }
         bool option = !first.empty() && first[0] == '-';
         err << fmt::format("npq: unknown {} '{}'\n", option ? "option" : "command", first);
-        std::string hint = option ? did_you_mean(first, {"--help", "--version"})
-                                  : did_you_mean(first, names);
+        std::string hint =
+            option ? did_you_mean(first, {"--help", "--version"}) : did_you_mean(first, names);
         err << "hint: " << (hint.empty() ? "run 'npq --help' to list the commands" : hint) << "\n";
         return kExitUsage;
       }
@@ -127,10 +128,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       }
       return kExitUsage;
     }
-  } catch (const std::bad_alloc&) {
+  } catch (const std::bad_alloc &) {
     err << "npq: out of memory\n";
     return kExitInternal;
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     err << "npq: internal error: " << e.what() << "\nPlease report this, with the input.\n";
     return kExitInternal;
   }

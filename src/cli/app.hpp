@@ -18,7 +18,7 @@ struct Environment {
 Environment current_environment();
 
 /// Runs npq with `args` (args[0] is the program name) and returns the exit status.
-int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
-        std::ostream& err, const Environment& env);
+int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out,
+        std::ostream &err, const Environment &env);
 
 } // namespace npq::cli

@@ -1,13 +1,12 @@
 // npq compare PATH PATH...: programmes side by side.
 #include "cli/output.hpp"
-
 #include "npq/report/compare.hpp"
 
 #include <ostream>
 
 namespace npq::cli {
 
-void setup_compare(CLI::App& app, Invocation& inv) {
+void setup_compare(CLI::App &app, Invocation &inv) {
   struct Options {
     std::vector<std::string> paths;
     std::string format = "text";
@@ -15,7 +14,7 @@ void setup_compare(CLI::App& app, Invocation& inv) {
     OutputOptions output;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("compare", "Programmes side by side: duration, hours, delivery, "
+  auto *cmd = app.add_subcommand("compare", "Programmes side by side: duration, hours, delivery, "
                                             "coverage, funding, assessment");
   cmd->add_option("paths", options->paths, "Two or more programme files, or folders")
       ->required()
@@ -45,8 +44,8 @@ void setup_compare(CLI::App& app, Invocation& inv) {
       return;
     }
     auto format = options->format == "markdown" ? report::TableFormat::markdown
-                  : options->format == "json"    ? report::TableFormat::json
-                                                 : report::TableFormat::text;
+                  : options->format == "json"   ? report::TableFormat::json
+                                                : report::TableFormat::text;
     int status = deliver(report::render_compare(g.programmes, *data, format), options->output,
                          g.inputs, inv);
     inv.exit_code = status != kExitOk ? status : g.blocked ? kExitFindings : kExitOk;

@@ -1,13 +1,12 @@
 // npq coverage [PATH...]: framework areas against periods, throughout activities and topics.
 #include "cli/output.hpp"
-
 #include "npq/report/coverage.hpp"
 
 #include <ostream>
 
 namespace npq::cli {
 
-void setup_coverage(CLI::App& app, Invocation& inv) {
+void setup_coverage(CLI::App &app, Invocation &inv) {
   struct Options {
     std::vector<std::string> paths;
     std::string format = "text";
@@ -16,7 +15,7 @@ void setup_coverage(CLI::App& app, Invocation& inv) {
     OutputOptions output;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("coverage", "Coverage matrix: framework areas against periods");
+  auto *cmd = app.add_subcommand("coverage", "Coverage matrix: framework areas against periods");
   cmd->add_option("paths", options->paths, "Programme files or folders; default: programmes/")
       ->type_name("PATH");
   cmd->add_option("-f,--format", options->format, "text, markdown or json")
@@ -36,19 +35,19 @@ void setup_coverage(CLI::App& app, Invocation& inv) {
     auto g = gather(options->paths, *data, options->input, inv, true);
     std::vector<report::CoverageReport> reports;
     bool complete = true;
-    for (const auto* p : g.programmes) {
+    for (const auto *p : g.programmes) {
       reports.push_back(report::build_coverage_report(*p, *data));
-      for (const auto& row : reports.back().rows) {
+      for (const auto &row : reports.back().rows) {
         complete = complete && row.status == "covered";
       }
     }
     std::string content = options->format == "markdown" ? report::render_coverage_markdown(reports)
-                          : options->format == "json"    ? report::render_coverage_json(reports)
-                                                         : report::render_coverage_text(reports);
+                          : options->format == "json"   ? report::render_coverage_json(reports)
+                                                        : report::render_coverage_text(reports);
     int status = deliver(content, options->output, g.inputs, inv);
-    inv.exit_code = g.unreadable            ? kExitUnreadable
-                    : status != kExitOk     ? status
-                    : g.blocked             ? kExitFindings
+    inv.exit_code = g.unreadable                   ? kExitUnreadable
+                    : status != kExitOk            ? status
+                    : g.blocked                    ? kExitFindings
                     : options->strict && !complete ? kExitFindings
                                                    : kExitOk;
   });

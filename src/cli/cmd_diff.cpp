@@ -1,6 +1,5 @@
 // npq diff OLD NEW: what changed between two versions of a programme. Exit 1 when anything did.
 #include "cli/output.hpp"
-
 #include "npq/report/diff.hpp"
 
 #include <fmt/format.h>
@@ -8,7 +7,7 @@
 
 namespace npq::cli {
 
-void setup_diff(CLI::App& app, Invocation& inv) {
+void setup_diff(CLI::App &app, Invocation &inv) {
   struct Options {
     std::string before;
     std::string after;
@@ -17,7 +16,7 @@ void setup_diff(CLI::App& app, Invocation& inv) {
     OutputOptions output;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("diff", "What changed between two versions of a programme");
+  auto *cmd = app.add_subcommand("diff", "What changed between two versions of a programme");
   cmd->add_option("old", options->before, "The earlier version")->required()->type_name("OLD");
   cmd->add_option("new", options->after, "The later version (- for standard input)")
       ->required()
@@ -49,8 +48,8 @@ void setup_diff(CLI::App& app, Invocation& inv) {
     }
     auto changes = report::diff_programmes(*a.programmes.front(), *b.programmes.front(), *data);
     auto format = options->format == "markdown" ? report::TableFormat::markdown
-                  : options->format == "json"    ? report::TableFormat::json
-                                                 : report::TableFormat::text;
+                  : options->format == "json"   ? report::TableFormat::json
+                                                : report::TableFormat::text;
     std::vector<std::string> inputs = a.inputs;
     inputs.insert(inputs.end(), b.inputs.begin(), b.inputs.end());
     int status = deliver(report::render_diff(changes, options->before, options->after, format),

@@ -1,6 +1,5 @@
 // npq explain CODE: what a diagnostic code means and how to fix it.
 #include "cli/command.hpp"
-
 #include "npq/report/explain_total.hpp"
 #include "npq/text/suggest.hpp"
 
@@ -11,11 +10,11 @@ namespace npq::cli {
 
 namespace {
 
-int run_explain(const std::string& name, Invocation& inv) {
+int run_explain(const std::string &name, Invocation &inv) {
   auto code = find_code(name);
   if (!code) {
     std::vector<std::string_view> names;
-    for (const auto& c : all_codes()) {
+    for (const auto &c : all_codes()) {
       names.push_back(c.code);
       names.push_back(c.slug);
     }
@@ -27,7 +26,7 @@ int run_explain(const std::string& name, Invocation& inv) {
     }
     return kExitUsage;
   }
-  const auto& ci = info(*code);
+  const auto &ci = info(*code);
   inv.out << fmt::format("{} ({}): {}\n\n", ci.code, ci.slug, ci.summary);
   inv.out << fmt::format("Default severity: {}. Category: {}.\n\n", to_string(ci.severity),
                          to_string(ci.category));
@@ -35,8 +34,8 @@ int run_explain(const std::string& name, Invocation& inv) {
   return kExitOk;
 }
 
-int run_list(Invocation& inv) {
-  for (const auto& ci : all_codes()) {
+int run_list(Invocation &inv) {
+  for (const auto &ci : all_codes()) {
     inv.out << fmt::format("{}  {:<8} {:<10} {}\n", ci.code, to_string(ci.severity),
                            to_string(ci.category), ci.summary);
   }
@@ -50,16 +49,16 @@ struct ExplainOptions {
   InputOptions input;
 };
 
-int run_total(ExplainOptions options, Invocation& inv) {
+int run_total(ExplainOptions options, Invocation &inv) {
   auto data = load_reference_data(options.input, inv);
   if (!data) {
     return inv.exit_code;
   }
   auto result = check_input(options.target, *data, session_options(options.input), inv);
-  const model::Programme* programme = nullptr;
+  const model::Programme *programme = nullptr;
   if (result.parsed) {
-    for (const auto& doc : result.parsed->documents) {
-      if (const auto* p = std::get_if<model::Programme>(&doc.model)) {
+    for (const auto &doc : result.parsed->documents) {
+      if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
         programme = p;
         break;
       }
@@ -81,11 +80,13 @@ int run_total(ExplainOptions options, Invocation& inv) {
 
 } // namespace
 
-void setup_explain(CLI::App& app, Invocation& inv) {
+void setup_explain(CLI::App &app, Invocation &inv) {
   auto options = std::make_shared<ExplainOptions>();
-  auto* cmd = app.add_subcommand("explain", "Explain a diagnostic code, or how a total was reached");
-  cmd->add_option("target", options->target,
-                  "A code such as NPQ102 (or its name, unknown-key); with --total, a programme file")
+  auto *cmd =
+      app.add_subcommand("explain", "Explain a diagnostic code, or how a total was reached");
+  cmd->add_option(
+         "target", options->target,
+         "A code such as NPQ102 (or its name, unknown-key); with --total, a programme file")
       ->type_name("CODE|FILE");
   cmd->add_option("--total", options->total,
                   "Explain a total of FILE: programme, period:ID, kind:KIND, mode:MODE, "

@@ -1,6 +1,5 @@
 // npq export PATH --format json: the resolved programme with computed totals, for other tools.
 #include "cli/output.hpp"
-
 #include "npq/report/export.hpp"
 
 #include <fmt/format.h>
@@ -8,7 +7,7 @@
 
 namespace npq::cli {
 
-void setup_export(CLI::App& app, Invocation& inv) {
+void setup_export(CLI::App &app, Invocation &inv) {
   struct Options {
     std::string path;
     std::string format = "json";
@@ -16,7 +15,7 @@ void setup_export(CLI::App& app, Invocation& inv) {
     OutputOptions output;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("export", "The resolved programme with computed totals, as JSON "
+  auto *cmd = app.add_subcommand("export", "The resolved programme with computed totals, as JSON "
                                            "(schema: schemas/export.schema.json)");
   cmd->add_option("path", options->path, "A programme or suite file, or - for standard input")
       ->required()
@@ -39,7 +38,7 @@ void setup_export(CLI::App& app, Invocation& inv) {
       return;
     }
     std::string content;
-    const Diagnostics& findings = g.results.front().diagnostics;
+    const Diagnostics &findings = g.results.front().diagnostics;
     if (!g.programmes.empty()) {
       content = report::export_json(*g.programmes.front(), *data, findings);
     } else if (!g.suites.empty()) {

@@ -1,6 +1,5 @@
 // npq frameworks [show ID]: the bundled (and --data) frameworks and NPQ catalogue.
 #include "cli/command.hpp"
-
 #include "npq/report/labels.hpp"
 
 #include <fmt/format.h>
@@ -13,48 +12,55 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(const std::vector<std::string> &items) {
   std::string out;
-  for (const auto& i : items) {
+  for (const auto &i : items) {
     out += (out.empty() ? "" : ", ") + i;
   }
   return out;
 }
 
-void list(const ReferenceData& data, bool json, Invocation& inv) {
+void list(const ReferenceData &data, bool json, Invocation &inv) {
   if (json) {
     Json root;
     root["frameworks"] = Json::array();
-    for (const auto& f : data.frameworks()) {
+    for (const auto &f : data.frameworks()) {
       std::vector<std::string> codes;
-      for (const auto& q : f.qualifications) {
+      for (const auto &q : f.qualifications) {
         codes.push_back(q.value);
       }
-      root["frameworks"].push_back(Json{{"id", f.id}, {"title", f.title}, {"qualifications", codes},
-                                        {"areas", f.areas.size()}, {"provisional", f.provisional},
+      root["frameworks"].push_back(Json{{"id", f.id},
+                                        {"title", f.title},
+                                        {"qualifications", codes},
+                                        {"areas", f.areas.size()},
+                                        {"provisional", f.provisional},
                                         {"reformed", f.reformed}});
     }
     root["qualifications"] = Json::array();
-    for (const auto& q : data.qualifications()) {
-      root["qualifications"].push_back(Json{{"code", q.code}, {"identifier", q.identifier},
-                                            {"name", q.name}, {"group", q.group},
-                                            {"taught_months", q.taught_months ? Json(*q.taught_months) : Json(nullptr)},
-                                            {"frameworks", q.frameworks}, {"withdrawn", q.withdrawn}});
+    for (const auto &q : data.qualifications()) {
+      root["qualifications"].push_back(
+          Json{{"code", q.code},
+               {"identifier", q.identifier},
+               {"name", q.name},
+               {"group", q.group},
+               {"taught_months", q.taught_months ? Json(*q.taught_months) : Json(nullptr)},
+               {"frameworks", q.frameworks},
+               {"withdrawn", q.withdrawn}});
     }
     inv.out << root.dump(2) << "\n";
     return;
   }
   inv.out << "Frameworks\n";
-  for (const auto& f : data.frameworks()) {
+  for (const auto &f : data.frameworks()) {
     std::vector<std::string> codes;
-    for (const auto& q : f.qualifications) {
+    for (const auto &q : f.qualifications) {
       codes.push_back(q.value);
     }
     inv.out << fmt::format("  {:<14} {:>2} areas  {:<28} {}{}\n", f.id, f.areas.size(),
                            joined(codes), f.title, f.provisional ? " (provisional)" : "");
   }
   inv.out << "\nQualifications (NPQ catalogue)\n";
-  for (const auto& q : data.qualifications()) {
+  for (const auto &q : data.qualifications()) {
     inv.out << fmt::format("  {:<9} {:<35} {:<10} {:>9}  {}{}\n", q.code,
                            q.identifier.empty() ? "-" : q.identifier, q.group,
                            q.taught_months ? fmt::format("{} months", *q.taught_months) : "",
@@ -64,13 +70,13 @@ void list(const ReferenceData& data, bool json, Invocation& inv) {
              "catalogue' for the role and setting vocabularies.\n";
 }
 
-int show(const ReferenceData& data, const std::string& id, bool json, Invocation& inv) {
+int show(const ReferenceData &data, const std::string &id, bool json, Invocation &inv) {
   if (id == "catalogue") {
     if (json) {
       Json root;
-      for (const auto* words : {&data.roles(), &data.settings()}) {
+      for (const auto *words : {&data.roles(), &data.settings()}) {
         Json list = Json::array();
-        for (const auto& w : *words) {
+        for (const auto &w : *words) {
           list.push_back(Json{{"id", w.id}, {"label", w.label}, {"aliases", w.aliases}});
         }
         root[words == &data.roles() ? "roles" : "settings"] = list;
@@ -79,35 +85,39 @@ int show(const ReferenceData& data, const std::string& id, bool json, Invocation
       return kExitOk;
     }
     inv.out << "Roles (audience.roles)\n";
-    for (const auto& w : data.roles()) {
+    for (const auto &w : data.roles()) {
       inv.out << fmt::format("  {:<36} {}\n", w.id, w.label);
     }
     inv.out << "\nSettings (audience.settings, funding settings)\n";
-    for (const auto& w : data.settings()) {
+    for (const auto &w : data.settings()) {
       inv.out << fmt::format("  {:<36} {}\n", w.id, w.label);
     }
     return kExitOk;
   }
-  const auto* f = data.framework(id);
+  const auto *f = data.framework(id);
   if (f == nullptr) {
-    inv.err << fmt::format("npq frameworks: no framework '{}'; run 'npq frameworks' to list them\n", id);
+    inv.err << fmt::format("npq frameworks: no framework '{}'; run 'npq frameworks' to list them\n",
+                           id);
     return kExitUsage;
   }
   if (json) {
-    Json root{{"id", f->id}, {"title", f->title}, {"reference", f->reference},
-              {"published", f->published}, {"provisional", f->provisional},
+    Json root{{"id", f->id},
+              {"title", f->title},
+              {"reference", f->reference},
+              {"published", f->published},
+              {"provisional", f->provisional},
               {"source", Json{{"title", f->source.title}, {"url", f->source.url}}}};
     root["areas"] = Json::array();
-    for (const auto& a : f->areas) {
+    for (const auto &a : f->areas) {
       Json statements = Json::array();
-      for (const auto& s : a.statements) {
+      for (const auto &s : a.statements) {
         statements.push_back(Json{{"id", s.id}, {"kind", s.kind}, {"text", s.text}});
       }
-      root["areas"].push_back(Json{{"id", a.id}, {"number", a.number}, {"title", a.title},
-                                   {"statements", statements}});
+      root["areas"].push_back(
+          Json{{"id", a.id}, {"number", a.number}, {"title", a.title}, {"statements", statements}});
     }
     root["behaviours"] = Json::array();
-    for (const auto& b : f->behaviours) {
+    for (const auto &b : f->behaviours) {
       root["behaviours"].push_back(Json{{"id", b.id}, {"title", b.title}});
     }
     inv.out << root.dump(2) << "\n";
@@ -115,7 +125,8 @@ int show(const ReferenceData& data, const std::string& id, bool json, Invocation
   }
   inv.out << fmt::format("{} — {}\n", f->id, f->title);
   if (!f->reference.empty() || !f->published.empty()) {
-    inv.out << fmt::format("Reference: {}  Published: {}\n", f->reference.empty() ? "-" : f->reference,
+    inv.out << fmt::format("Reference: {}  Published: {}\n",
+                           f->reference.empty() ? "-" : f->reference,
                            f->published.empty() ? "-" : f->published);
   }
   inv.out << fmt::format("Source: {}{}\n", f->source.title,
@@ -127,16 +138,16 @@ int show(const ReferenceData& data, const std::string& id, bool json, Invocation
   if (f->areas.empty()) {
     inv.out << "  (none listed)\n";
   }
-  for (const auto& a : f->areas) {
-    inv.out << fmt::format("  {:<3} {:<46} {}\n", a.number > 0 ? std::to_string(a.number) : "-", a.id,
-                           a.title);
-    for (const auto& s : a.statements) {
+  for (const auto &a : f->areas) {
+    inv.out << fmt::format("  {:<3} {:<46} {}\n", a.number > 0 ? std::to_string(a.number) : "-",
+                           a.id, a.title);
+    for (const auto &s : a.statements) {
       inv.out << fmt::format("        {} {}\n", s.id, s.text);
     }
   }
   if (!f->behaviours.empty()) {
     inv.out << "\nLeadership behaviours\n";
-    for (const auto& b : f->behaviours) {
+    for (const auto &b : f->behaviours) {
       inv.out << fmt::format("  {:<16} {}\n", b.id, b.title);
     }
   }
@@ -145,14 +156,14 @@ int show(const ReferenceData& data, const std::string& id, bool json, Invocation
 
 } // namespace
 
-void setup_frameworks(CLI::App& app, Invocation& inv) {
+void setup_frameworks(CLI::App &app, Invocation &inv) {
   struct Options {
     std::vector<std::string> args;
     bool json = false;
     InputOptions input;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("frameworks", "List the DfE frameworks and the NPQ catalogue, or "
+  auto *cmd = app.add_subcommand("frameworks", "List the DfE frameworks and the NPQ catalogue, or "
                                                "show one framework");
   cmd->add_option("args", options->args, "'show ID' to show one framework (or 'show catalogue')")
       ->type_name("[show ID]");
@@ -165,7 +176,7 @@ void setup_frameworks(CLI::App& app, Invocation& inv) {
     if (!data) {
       return;
     }
-    const auto& a = options->args;
+    const auto &a = options->args;
     if (a.empty()) {
       list(*data, options->json, inv);
       inv.exit_code = kExitOk;

@@ -1,7 +1,6 @@
 // npq hours [PATH...]: hour tables per period and activity kind, by delivery, and the published
 // figures beside the route map's. Exits 1 when a published figure does not reconcile.
 #include "cli/output.hpp"
-
 #include "npq/report/hours.hpp"
 
 #include <fmt/format.h>
@@ -9,7 +8,7 @@
 
 namespace npq::cli {
 
-void setup_hours(CLI::App& app, Invocation& inv) {
+void setup_hours(CLI::App &app, Invocation &inv) {
   struct Options {
     std::vector<std::string> paths;
     std::string format = "text";
@@ -17,7 +16,7 @@ void setup_hours(CLI::App& app, Invocation& inv) {
     OutputOptions output;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("hours", "Hour tables: per period and kind, by delivery, "
+  auto *cmd = app.add_subcommand("hours", "Hour tables: per period and kind, by delivery, "
                                           "published against route map");
   cmd->add_option("paths", options->paths, "Programme files or folders; default: programmes/")
       ->type_name("PATH");
@@ -26,12 +25,13 @@ void setup_hours(CLI::App& app, Invocation& inv) {
       ->check(CLI::IsMember({"text", "markdown", "csv", "json"}));
   add_output_options(*cmd, options->output);
   add_input_options(*cmd, options->input);
-  cmd->footer("Exit status: 0 when every published figure agrees with the route map, 1 when one\n"
-              "does not (the same reconciliation as 'npq validate'), 3 when an input cannot be read.\n\n"
-              "Examples:\n"
-              "  npq hours                                  # every programme under programmes/\n"
-              "  npq hours programmes/ucl-npqsl.yaml -f markdown -o docs/ucl-hours.md\n"
-              "  npq hours -f csv > hours.csv");
+  cmd->footer(
+      "Exit status: 0 when every published figure agrees with the route map, 1 when one\n"
+      "does not (the same reconciliation as 'npq validate'), 3 when an input cannot be read.\n\n"
+      "Examples:\n"
+      "  npq hours                                  # every programme under programmes/\n"
+      "  npq hours programmes/ucl-npqsl.yaml -f markdown -o docs/ucl-hours.md\n"
+      "  npq hours -f csv > hours.csv");
   cmd->callback([options, &inv] {
     auto data = load_reference_data(options->input, inv);
     if (!data) {
@@ -40,12 +40,12 @@ void setup_hours(CLI::App& app, Invocation& inv) {
     auto g = gather(options->paths, *data, options->input, inv, true);
     std::vector<report::HoursReport> reports;
     bool reconciled = true;
-    for (const auto* p : g.programmes) {
+    for (const auto *p : g.programmes) {
       reports.push_back(report::build_hours_report(*p));
       if (!reports.back().reconciled) {
         reconciled = false;
         std::size_t differ = 0;
-        for (const auto& f : reports.back().published) {
+        for (const auto &f : reports.back().published) {
           differ += f.agrees ? 0 : 1;
         }
         inv.err << fmt::format("{}: {} published figure{} do{} not agree with the route map "
@@ -55,9 +55,9 @@ void setup_hours(CLI::App& app, Invocation& inv) {
       }
     }
     std::string content = options->format == "markdown" ? report::render_hours_markdown(reports)
-                          : options->format == "csv"     ? report::render_hours_csv(reports)
-                          : options->format == "json"    ? report::render_hours_json(reports)
-                                                         : report::render_hours_text(reports);
+                          : options->format == "csv"    ? report::render_hours_csv(reports)
+                          : options->format == "json"   ? report::render_hours_json(reports)
+                                                        : report::render_hours_text(reports);
     int status = deliver(content, options->output, g.inputs, inv);
     if (g.unreadable) {
       inv.exit_code = kExitUnreadable;

@@ -1,6 +1,5 @@
 // npq init: scaffold a new programme that validates at once. Never overwrites a file.
 #include "cli/command.hpp"
-
 #include "npq/io/write.hpp"
 #include "npq/report/scaffold.hpp"
 
@@ -16,7 +15,7 @@ namespace fs = std::filesystem;
 
 // The nearest schemas/programme.schema.json above the output folder (a checkout of npq, or a
 // project that vendors the schemas), else the installed copy.
-std::string schema_reference(const std::string& output) {
+std::string schema_reference(const std::string &output) {
   fs::path dir = output.empty() || output == "-" ? fs::current_path()
                                                  : fs::absolute(fs::path(output)).parent_path();
   for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
@@ -36,7 +35,7 @@ std::string schema_reference(const std::string& output) {
     candidates.push_back(exe.parent_path().parent_path() / "share" / "npq" / "schemas");
   }
   candidates.emplace_back(NPQ_SOURCE_SCHEMAS);
-  for (const auto& c : candidates) {
+  for (const auto &c : candidates) {
     if (fs::exists(c / "programme.schema.json", ec)) {
       return (fs::weakly_canonical(c, ec) / "programme.schema.json").generic_string();
     }
@@ -46,14 +45,14 @@ std::string schema_reference(const std::string& output) {
 
 } // namespace
 
-void setup_init(CLI::App& app, Invocation& inv) {
+void setup_init(CLI::App &app, Invocation &inv) {
   struct Options {
     report::ScaffoldOptions scaffold;
     std::string output;
     InputOptions input;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("init", "Start a new programme file that validates at once");
+  auto *cmd = app.add_subcommand("init", "Start a new programme file that validates at once");
   cmd->add_option("-q,--qualification", options->scaffold.qualification,
                   "The qualification's catalogue code, e.g. NPQH")
       ->required()
@@ -65,7 +64,8 @@ void setup_init(CLI::App& app, Invocation& inv) {
                   "The file to create (never overwritten); default: standard output")
       ->type_name("FILE");
   add_input_options(*cmd, options->input);
-  cmd->footer("Examples:\n  npq init --qualification NPQH --provider \"Example Trust\" -o programmes/example-npqh.yaml\n"
+  cmd->footer("Examples:\n  npq init --qualification NPQH --provider \"Example Trust\" -o "
+              "programmes/example-npqh.yaml\n"
               "  npq validate programmes/example-npqh.yaml");
   cmd->callback([options, &inv] {
     auto data = load_reference_data(options->input, inv);

@@ -1,7 +1,6 @@
 // npq routemap PATH: the Markdown route map page for a website, optionally with a Mermaid
 // picture; -o writes it atomically, --check keeps a committed page current in CI.
 #include "cli/output.hpp"
-
 #include "npq/report/routemap.hpp"
 
 #include <fmt/format.h>
@@ -9,7 +8,7 @@
 
 namespace npq::cli {
 
-void setup_routemap(CLI::App& app, Invocation& inv) {
+void setup_routemap(CLI::App &app, Invocation &inv) {
   struct Options {
     std::string path;
     bool mermaid = false;
@@ -17,7 +16,7 @@ void setup_routemap(CLI::App& app, Invocation& inv) {
     OutputOptions output;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("routemap", "Markdown route map page for a programme or suite");
+  auto *cmd = app.add_subcommand("routemap", "Markdown route map page for a programme or suite");
   cmd->add_option("path", options->path, "A programme or suite file, or - for standard input")
       ->required()
       ->type_name("PATH");
@@ -25,9 +24,10 @@ void setup_routemap(CLI::App& app, Invocation& inv) {
                 "Add a Mermaid timeline of the route map (rendered by GitHub, MkDocs, Docusaurus)");
   add_output_options(*cmd, options->output);
   add_input_options(*cmd, options->input);
-  cmd->footer("Examples:\n"
-              "  npq routemap programmes/ucl-npqsl.yaml --mermaid -o site/ucl-npqsl.md\n"
-              "  npq routemap programmes/ucl-npqsl.yaml --mermaid --check site/ucl-npqsl.md   # in CI");
+  cmd->footer(
+      "Examples:\n"
+      "  npq routemap programmes/ucl-npqsl.yaml --mermaid -o site/ucl-npqsl.md\n"
+      "  npq routemap programmes/ucl-npqsl.yaml --mermaid --check site/ucl-npqsl.md   # in CI");
   cmd->callback([options, &inv] {
     auto data = load_reference_data(options->input, inv);
     if (!data) {
@@ -46,7 +46,8 @@ void setup_routemap(CLI::App& app, Invocation& inv) {
     } else if (!g.suites.empty()) {
       content = report::render_routemap(*g.suites.front(), *data, ro);
     } else {
-      inv.err << fmt::format("npq routemap: '{}' holds no valid programme or suite\n", options->path);
+      inv.err << fmt::format("npq routemap: '{}' holds no valid programme or suite\n",
+                             options->path);
       inv.exit_code = kExitFindings;
       return;
     }

@@ -1,6 +1,5 @@
 // npq schema [KIND]: the JSON Schema of a document kind, or the generated format reference.
 #include "cli/command.hpp"
-
 #include "npq/format/json_schema.hpp"
 #include "npq/format/reference_doc.hpp"
 #include "npq/format/spec.hpp"
@@ -10,16 +9,17 @@
 
 namespace npq::cli {
 
-void setup_schema(CLI::App& app, Invocation& inv) {
+void setup_schema(CLI::App &app, Invocation &inv) {
   struct Options {
     std::string kind = "programme";
     bool reference = false;
     bool list = false;
   };
   auto options = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a document kind");
+  auto *cmd =
+      app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a document kind");
   std::vector<std::string> kinds;
-  for (const auto& k : format::kinds()) {
+  for (const auto &k : format::kinds()) {
     kinds.emplace_back(k.name);
   }
   cmd->add_option("kind", options->kind, "programme, suite, framework, catalogue or config")
@@ -32,7 +32,7 @@ void setup_schema(CLI::App& app, Invocation& inv) {
               "  npq schema --reference > docs/format-reference.md");
   cmd->callback([options, &inv] {
     if (options->list) {
-      for (const auto& k : format::kinds()) {
+      for (const auto &k : format::kinds()) {
         inv.out << fmt::format("{:<10} {}\n", k.name, k.summary);
       }
     } else if (options->reference) {

@@ -22,7 +22,7 @@ struct ValidateOptions {
   bool show_suppressed = false;
 };
 
-int run_validate(const ValidateOptions& options, Invocation& inv) {
+int run_validate(const ValidateOptions &options, Invocation &inv) {
   bool strict = options.strict;
   bool no_default_folder = false;
   InputOptions input = options.input;
@@ -54,18 +54,18 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
   auto expanded = io::expand_paths(paths, problems);
 
   SessionOptions session = session_options(input);
-  session.jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency())
-                                   : options.jobs;
+  session.jobs =
+      options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
   std::vector<FileResult> results;
   std::vector<std::string> files;
-  for (const auto& f : expanded.files) {
+  for (const auto &f : expanded.files) {
     if (f != "-") {
       files.push_back(f);
     }
   }
   auto checked = check_paths(files, *data, session);
   std::size_t next = 0;
-  for (const auto& f : expanded.files) {
+  for (const auto &f : expanded.files) {
     if (f == "-") {
       results.push_back(check_input(f, *data, session, inv));
     } else {
@@ -76,8 +76,8 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
   Diagnostics all = std::move(problems);
   RunSummary summary;
   summary.unreadable = expanded.unreadable + (no_default_folder ? 1 : 0);
-  std::map<std::string, const SourceFile*> sources;
-  for (const auto& r : results) {
+  std::map<std::string, const SourceFile *> sources;
+  for (const auto &r : results) {
     all.append(r.diagnostics);
     ++summary.files;
     summary.unreadable += r.unreadable ? 1 : 0;
@@ -87,14 +87,14 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
     }
   }
   if (options.quiet) {
-    std::erase_if(all.items(), [](const Diagnostic& d) { return d.severity != Severity::error; });
+    std::erase_if(all.items(), [](const Diagnostic &d) { return d.severity != Severity::error; });
   }
 
   RenderOptions render_options;
   render_options.colour = format == OutputFormat::text && use_colour(input, inv);
   render_options.tool_version = version_string();
   render_options.show_suppressed = options.show_suppressed;
-  render_options.line_text = [&](const std::string& file, int line) -> std::string_view {
+  render_options.line_text = [&](const std::string &file, int line) -> std::string_view {
     auto it = sources.find(file);
     return it == sources.end() ? std::string_view() : it->second->line_text(line);
   };
@@ -102,16 +102,16 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
   if (options.verbose && format == OutputFormat::text) {
     // One line per file before the summary line, so a long run shows what was covered.
     std::string per_file;
-    for (const auto& r : results) {
+    for (const auto &r : results) {
       per_file += fmt::format("{}: {} document{}, {} error{}, {} warning{}, {} note{}\n", r.path,
-                           r.parsed ? r.parsed->documents.size() : 0,
-                           r.parsed && r.parsed->documents.size() == 1 ? "" : "s",
-                           r.diagnostics.count(Severity::error),
-                           r.diagnostics.count(Severity::error) == 1 ? "" : "s",
-                           r.diagnostics.count(Severity::warning),
-                           r.diagnostics.count(Severity::warning) == 1 ? "" : "s",
-                           r.diagnostics.count(Severity::note),
-                           r.diagnostics.count(Severity::note) == 1 ? "" : "s");
+                              r.parsed ? r.parsed->documents.size() : 0,
+                              r.parsed && r.parsed->documents.size() == 1 ? "" : "s",
+                              r.diagnostics.count(Severity::error),
+                              r.diagnostics.count(Severity::error) == 1 ? "" : "s",
+                              r.diagnostics.count(Severity::warning),
+                              r.diagnostics.count(Severity::warning) == 1 ? "" : "s",
+                              r.diagnostics.count(Severity::note),
+                              r.diagnostics.count(Severity::note) == 1 ? "" : "s");
     }
     auto last = report.rfind('\n', report.size() - 2);
     report.insert(last == std::string::npos ? 0 : last + 1, per_file);
@@ -121,16 +121,16 @@ int run_validate(const ValidateOptions& options, Invocation& inv) {
   if (summary.unreadable > 0) {
     return kExitUnreadable;
   }
-  bool failed = all.count(Severity::error) > 0 ||
-                (strict && all.count(Severity::warning) > 0);
+  bool failed = all.count(Severity::error) > 0 || (strict && all.count(Severity::warning) > 0);
   return failed ? kExitFindings : kExitOk;
 }
 
 } // namespace
 
-void setup_validate(CLI::App& app, Invocation& inv) {
+void setup_validate(CLI::App &app, Invocation &inv) {
   auto options = std::make_shared<ValidateOptions>();
-  auto* cmd = app.add_subcommand("validate", "Check programme, suite, framework and catalogue files");
+  auto *cmd =
+      app.add_subcommand("validate", "Check programme, suite, framework and catalogue files");
   cmd->add_option("paths", options->paths,
                   "Files, folders (searched for *.yaml and *.yml) or - for standard input; "
                   "default: programmes/")

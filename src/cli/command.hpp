@@ -12,26 +12,26 @@
 #include <CLI/CLI.hpp>
 #include <iosfwd>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace npq::cli {
 
 struct Invocation {
-  std::istream& in;
-  std::ostream& out;
-  std::ostream& err;
+  std::istream &in;
+  std::ostream &out;
+  std::ostream &err;
   Environment env;
   int exit_code = kExitOk;
 };
 
 /// The project settings found in .npq.yaml (see load_project).
 struct Project {
-  std::string file;                  ///< the config file, empty when none was found
-  std::vector<std::string> paths;    ///< default inputs, relative to the current folder
-  std::vector<std::string> data;     ///< extra reference data folders
+  std::string file;                             ///< the config file, empty when none was found
+  std::vector<std::string> paths;               ///< default inputs, relative to the current folder
+  std::vector<std::string> data;                ///< extra reference data folders
   std::vector<model::Suppression> suppressions; ///< 'file' made absolute
   std::map<Code, std::optional<Severity>> severity;
   bool strict = false;
@@ -47,38 +47,38 @@ struct InputOptions {
   Project project;        ///< filled by load_reference_data
 };
 
-void add_input_options(CLI::App& command, InputOptions& options);
+void add_input_options(CLI::App &command, InputOptions &options);
 
 /// Loads the bundled reference data plus any --data folders. Problems are written to err and
 /// make the call return nullptr (exit status set).
-std::unique_ptr<ReferenceData> load_reference_data(InputOptions& options, Invocation& inv);
+std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invocation &inv);
 
-SessionOptions session_options(const InputOptions& options);
+SessionOptions session_options(const InputOptions &options);
 
 /// Reads and checks one input ("-" is standard input).
-FileResult check_input(const std::string& path, const ReferenceData& data,
-                       const SessionOptions& options, Invocation& inv);
+FileResult check_input(const std::string &path, const ReferenceData &data,
+                       const SessionOptions &options, Invocation &inv);
 
 /// Whether to colour output for this invocation.
-bool use_colour(const InputOptions& options, const Invocation& inv);
+bool use_colour(const InputOptions &options, const Invocation &inv);
 
 /// Renders findings as text on the error stream (used by report commands for their inputs).
-void print_findings(const std::vector<const FileResult*>& results, const InputOptions& options,
-                    Invocation& inv);
+void print_findings(const std::vector<const FileResult *> &results, const InputOptions &options,
+                    Invocation &inv);
 
 std::string version_string();
 
-void setup_validate(CLI::App& app, Invocation& inv);
-void setup_explain(CLI::App& app, Invocation& inv);
-void setup_schema(CLI::App& app, Invocation& inv);
-void setup_hours(CLI::App& app, Invocation& inv);
-void setup_routemap(CLI::App& app, Invocation& inv);
-void setup_coverage(CLI::App& app, Invocation& inv);
-void setup_compare(CLI::App& app, Invocation& inv);
-void setup_diff(CLI::App& app, Invocation& inv);
-void setup_export(CLI::App& app, Invocation& inv);
-void setup_frameworks(CLI::App& app, Invocation& inv);
-void setup_init(CLI::App& app, Invocation& inv);
-void setup_completions(CLI::App& app, Invocation& inv);
+void setup_validate(CLI::App &app, Invocation &inv);
+void setup_explain(CLI::App &app, Invocation &inv);
+void setup_schema(CLI::App &app, Invocation &inv);
+void setup_hours(CLI::App &app, Invocation &inv);
+void setup_routemap(CLI::App &app, Invocation &inv);
+void setup_coverage(CLI::App &app, Invocation &inv);
+void setup_compare(CLI::App &app, Invocation &inv);
+void setup_diff(CLI::App &app, Invocation &inv);
+void setup_export(CLI::App &app, Invocation &inv);
+void setup_frameworks(CLI::App &app, Invocation &inv);
+void setup_init(CLI::App &app, Invocation &inv);
+void setup_completions(CLI::App &app, Invocation &inv);
 
 } // namespace npq::cli

@@ -1,6 +1,5 @@
 // Helpers shared by the command files: reference data, input reading, colour, version.
 #include "cli/command.hpp"
-
 #include "npq/version.hpp"
 
 #include <filesystem>
@@ -10,7 +9,9 @@
 
 namespace npq::cli {
 
-std::string version_string() { return fmt::format("npq {}", kVersion); }
+std::string version_string() {
+  return fmt::format("npq {}", kVersion);
+}
 
 namespace {
 
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 std::optional<std::string> find_config() {
   std::error_code ec;
   for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    for (const char* name : {".npq.yaml", ".npq.yml"}) {
+    for (const char *name : {".npq.yaml", ".npq.yml"}) {
       std::error_code missing; // a missing file is the normal case, not a failure of the walk
       if (fs::is_regular_file(dir / name, missing)) {
         return (dir / name).string();
@@ -34,7 +35,7 @@ std::optional<std::string> find_config() {
 
 // Reads .npq.yaml (found from the current folder upwards, or named with --config) into `project`.
 // Returns false, with findings printed, when the file is invalid.
-bool load_project(InputOptions& options, Invocation& inv, const ReferenceData& data) {
+bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &data) {
   if (options.no_config) {
     return true;
   }
@@ -45,9 +46,9 @@ bool load_project(InputOptions& options, Invocation& inv, const ReferenceData& d
   }
   SessionOptions session;
   auto result = check_path(*path, data, session);
-  const model::Config* config = nullptr;
+  const model::Config *config = nullptr;
   if (result.parsed) {
-    for (const auto& doc : result.parsed->documents) {
+    for (const auto &doc : result.parsed->documents) {
       config = std::get_if<model::Config>(&doc.model);
       if (config != nullptr) {
         break;
@@ -63,19 +64,19 @@ bool load_project(InputOptions& options, Invocation& inv, const ReferenceData& d
     inv.exit_code = result.unreadable ? kExitUnreadable : kExitFindings;
     return false;
   }
-  Project& p = options.project;
+  Project &p = options.project;
   p.file = *path;
   fs::path dir = fs::path(*path).parent_path();
-  auto relative = [&](const std::string& item) {
+  auto relative = [&](const std::string &item) {
     fs::path full = dir / item;
     std::error_code ec;
     auto rel = fs::relative(full, fs::current_path(), ec);
     return ec || rel.empty() ? full.generic_string() : rel.generic_string();
   };
-  for (const auto& item : config->paths) {
+  for (const auto &item : config->paths) {
     p.paths.push_back(relative(item));
   }
-  for (const auto& item : config->data) {
+  for (const auto &item : config->data) {
     p.data.push_back(relative(item));
   }
   for (auto s : config->suppress) {
@@ -85,7 +86,7 @@ bool load_project(InputOptions& options, Invocation& inv, const ReferenceData& d
     }
     p.suppressions.push_back(std::move(s));
   }
-  for (const auto& o : config->severity) {
+  for (const auto &o : config->severity) {
     if (auto code = find_code(o.code)) {
       p.severity[*code] = o.severity == "off" ? std::nullopt : parse_severity(o.severity);
     }
@@ -96,9 +97,10 @@ bool load_project(InputOptions& options, Invocation& inv, const ReferenceData& d
 
 } // namespace
 
-void add_input_options(CLI::App& command, InputOptions& options) {
-  command.add_option("--config", options.config,
-                     "Use this configuration file instead of looking for .npq.yaml")
+void add_input_options(CLI::App &command, InputOptions &options) {
+  command
+      .add_option("--config", options.config,
+                  "Use this configuration file instead of looking for .npq.yaml")
       ->type_name("FILE");
   command.add_flag("--no-config", options.no_config, "Ignore .npq.yaml");
   command
@@ -116,13 +118,15 @@ void add_input_options(CLI::App& command, InputOptions& options) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
-SessionOptions session_options(const InputOptions& options) {
+SessionOptions session_options(const InputOptions &options) {
   SessionOptions s;
   s.max_file_bytes = static_cast<std::size_t>(options.max_file_mib * 1024.0 * 1024.0);
   // A larger limit than the default may hold proportionally more nodes.
   if (s.max_file_bytes > io::kDefaultMaxFileBytes) {
-    double scale = static_cast<double>(s.max_file_bytes) / static_cast<double>(io::kDefaultMaxFileBytes);
-    s.limits.max_file_nodes = static_cast<std::uint64_t>(static_cast<double>(s.limits.max_file_nodes) * scale);
+    double scale =
+        static_cast<double>(s.max_file_bytes) / static_cast<double>(io::kDefaultMaxFileBytes);
+    s.limits.max_file_nodes =
+        static_cast<std::uint64_t>(static_cast<double>(s.limits.max_file_nodes) * scale);
     s.limits.max_expanded_nodes =
         static_cast<std::uint64_t>(static_cast<double>(s.limits.max_expanded_nodes) * scale);
   }
@@ -131,7 +135,7 @@ SessionOptions session_options(const InputOptions& options) {
   return s;
 }
 
-bool use_colour(const InputOptions& options, const Invocation& inv) {
+bool use_colour(const InputOptions &options, const Invocation &inv) {
   if (options.color == "always") {
     return true;
   }
@@ -141,7 +145,7 @@ bool use_colour(const InputOptions& options, const Invocation& inv) {
   return inv.env.stdout_is_terminal && !inv.env.no_color;
 }
 
-std::unique_ptr<ReferenceData> load_reference_data(InputOptions& options, Invocation& inv) {
+std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invocation &inv) {
   Diagnostics problems;
   auto data = std::make_unique<ReferenceData>(ReferenceData::bundled(problems));
   if (!problems.has_errors() && !load_project(options, inv, *data)) {
@@ -163,11 +167,11 @@ std::unique_ptr<ReferenceData> load_reference_data(InputOptions& options, Invoca
   auto expanded = io::expand_paths(options.data_folders, problems);
   SessionOptions session = session_options(options);
   std::vector<FileResult> results;
-  for (const auto& path : expanded.files) {
+  for (const auto &path : expanded.files) {
     auto result = check_path(path, *data, session);
     problems.append(result.diagnostics);
     if (result.parsed) {
-      for (const auto& doc : result.parsed->documents) {
+      for (const auto &doc : result.parsed->documents) {
         if (doc.structure_ok) {
           data->add(doc.model, problems);
         }
@@ -187,8 +191,8 @@ std::unique_ptr<ReferenceData> load_reference_data(InputOptions& options, Invoca
   return data;
 }
 
-FileResult check_input(const std::string& path, const ReferenceData& data,
-                       const SessionOptions& options, Invocation& inv) {
+FileResult check_input(const std::string &path, const ReferenceData &data,
+                       const SessionOptions &options, Invocation &inv) {
   if (path != "-") {
     return check_path(path, data, options);
   }
@@ -203,11 +207,11 @@ FileResult check_input(const std::string& path, const ReferenceData& data,
   return check_source(std::move(*source), data, options);
 }
 
-void print_findings(const std::vector<const FileResult*>& results, const InputOptions& options,
-                    Invocation& inv) {
+void print_findings(const std::vector<const FileResult *> &results, const InputOptions &options,
+                    Invocation &inv) {
   Diagnostics all;
   RunSummary summary;
-  for (const auto* r : results) {
+  for (const auto *r : results) {
     all.append(r->diagnostics);
     ++summary.files;
     summary.unreadable += r->unreadable ? 1 : 0;
@@ -215,13 +219,13 @@ void print_findings(const std::vector<const FileResult*>& results, const InputOp
   RenderOptions render_options;
   render_options.colour = use_colour(options, inv);
   render_options.tool_version = version_string();
-  std::map<std::string, const SourceFile*> sources;
-  for (const auto* r : results) {
+  std::map<std::string, const SourceFile *> sources;
+  for (const auto *r : results) {
     if (r->parsed) {
       sources[r->path] = r->parsed->source.get();
     }
   }
-  render_options.line_text = [&](const std::string& file, int line) -> std::string_view {
+  render_options.line_text = [&](const std::string &file, int line) -> std::string_view {
     auto it = sources.find(file);
     return it == sources.end() ? std::string_view() : it->second->line_text(line);
   };

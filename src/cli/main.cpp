@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   std::vector<std::string> args(argv, argv + argc);
   return npq::cli::run(args, std::cin, std::cout, std::cerr, npq::cli::current_environment());
 }

@@ -10,18 +10,20 @@
 
 namespace npq::cli {
 
-void add_output_options(CLI::App& command, OutputOptions& options) {
-  command.add_option("-o,--output", options.output,
-                     "Write to FILE (atomically; never over an input) instead of standard output")
+void add_output_options(CLI::App &command, OutputOptions &options) {
+  command
+      .add_option("-o,--output", options.output,
+                  "Write to FILE (atomically; never over an input) instead of standard output")
       ->type_name("FILE");
-  command.add_option("--check", options.check,
-                     "Compare with FILE instead of writing: exit 1 and print a diff if FILE is "
-                     "not what npq would generate now")
+  command
+      .add_option("--check", options.check,
+                  "Compare with FILE instead of writing: exit 1 and print a diff if FILE is "
+                  "not what npq would generate now")
       ->type_name("FILE");
 }
 
-Gathered gather(const std::vector<std::string>& paths, const ReferenceData& data,
-                const InputOptions& options, Invocation& inv, bool default_to_programmes) {
+Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data,
+                const InputOptions &options, Invocation &inv, bool default_to_programmes) {
   Gathered g;
   Diagnostics problems;
   std::vector<std::string> wanted = paths;
@@ -32,20 +34,20 @@ Gathered gather(const std::vector<std::string>& paths, const ReferenceData& data
   auto expanded = io::expand_paths(wanted, problems);
   g.unreadable = expanded.unreadable > 0;
   SessionOptions session = session_options(options);
-  for (const auto& path : expanded.files) {
+  for (const auto &path : expanded.files) {
     g.results.push_back(check_input(path, data, session, inv));
   }
-  std::vector<const FileResult*> with_errors;
-  for (const auto& r : g.results) {
+  std::vector<const FileResult *> with_errors;
+  for (const auto &r : g.results) {
     g.inputs.push_back(r.path);
     g.unreadable = g.unreadable || r.unreadable;
     bool usable = false;
     if (r.parsed) {
-      for (const auto& doc : r.parsed->documents) {
-        if (const auto* p = std::get_if<model::Programme>(&doc.model)) {
+      for (const auto &doc : r.parsed->documents) {
+        if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
           g.programmes.push_back(p);
           usable = true;
-        } else if (const auto* s = std::get_if<model::Suite>(&doc.model)) {
+        } else if (const auto *s = std::get_if<model::Suite>(&doc.model)) {
           g.suites.push_back(s);
           usable = true;
         } else if (doc.structure_ok) {
@@ -68,9 +70,9 @@ Gathered gather(const std::vector<std::string>& paths, const ReferenceData& data
   return g;
 }
 
-std::string unified_diff(const std::string& before, const std::string& after,
-                         const std::string& before_name, const std::string& after_name) {
-  auto split = [](const std::string& text) {
+std::string unified_diff(const std::string &before, const std::string &after,
+                         const std::string &before_name, const std::string &after_name) {
+  auto split = [](const std::string &text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     for (std::string l; std::getline(in, l);) {
@@ -89,8 +91,8 @@ std::string unified_diff(const std::string& before, const std::string& after,
   return out.str();
 }
 
-int deliver(const std::string& content, const OutputOptions& options,
-            const std::vector<std::string>& inputs, Invocation& inv) {
+int deliver(const std::string &content, const OutputOptions &options,
+            const std::vector<std::string> &inputs, Invocation &inv) {
   if (!options.check.empty()) {
     std::ifstream in(options.check, std::ios::binary);
     if (!in) {
@@ -103,7 +105,8 @@ int deliver(const std::string& content, const OutputOptions& options,
       inv.err << fmt::format("{} is up to date\n", options.check);
       return kExitOk;
     }
-    inv.out << unified_diff(ss.str(), content, options.check, options.check + " (as npq generates it now)");
+    inv.out << unified_diff(ss.str(), content, options.check,
+                            options.check + " (as npq generates it now)");
     inv.err << fmt::format("{} is stale: run the same command with -o {} instead of --check\n",
                            options.check, options.check);
     return kExitFindings;

@@ -9,10 +9,10 @@ namespace npq {
 
 namespace {
 
-std::size_t blocking_errors(const Diagnostics& out, std::size_t from, int document) {
+std::size_t blocking_errors(const Diagnostics &out, std::size_t from, int document) {
   std::size_t n = 0;
   for (std::size_t i = from; i < out.items().size(); ++i) {
-    const auto& d = out.items()[i];
+    const auto &d = out.items()[i];
     auto category = info(d.code).category;
     bool blocking = category == Category::input || category == Category::syntax ||
                     category == Category::structure;
@@ -25,14 +25,14 @@ std::size_t blocking_errors(const Diagnostics& out, std::size_t from, int docume
 
 } // namespace
 
-ParsedFile parse_file(SourceFile source_file, Diagnostics& out, const yaml::Limits& limits) {
+ParsedFile parse_file(SourceFile source_file, Diagnostics &out, const yaml::Limits &limits) {
   ParsedFile result;
   result.source = std::make_shared<const SourceFile>(std::move(source_file));
-  const SourceFile& source = *result.source;
+  const SourceFile &source = *result.source;
   std::size_t first = out.items().size();
   yaml::Stream stream = yaml::load(source, out, limits);
   for (std::size_t i = 0; i < stream.documents.size(); ++i) {
-    const auto& doc = stream.documents[i];
+    const auto &doc = stream.documents[i];
     int index = static_cast<int>(i);
     if (doc.root->is_null()) {
       continue; // reported by the loader

@@ -15,7 +15,7 @@ namespace npq {
 
 struct ParsedDocument {
   int index = 0;
-  const format::Kind* kind = nullptr;
+  const format::Kind *kind = nullptr;
   bool structure_ok = false; ///< no input, syntax or structure error: the model is complete
   model::Document model;     ///< built when structure_ok
 };
@@ -26,6 +26,6 @@ struct ParsedFile {
 };
 
 /// Loads every document of `source`, validates its structure and builds its model.
-ParsedFile parse_file(SourceFile source, Diagnostics& out, const yaml::Limits& limits = {});
+ParsedFile parse_file(SourceFile source, Diagnostics &out, const yaml::Limits &limits = {});
 
 } // namespace npq

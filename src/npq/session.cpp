@@ -10,7 +10,7 @@ namespace npq {
 
 namespace {
 
-std::optional<std::string> read_relative(const std::string& from_file, const std::string& path) {
+std::optional<std::string> read_relative(const std::string &from_file, const std::string &path) {
   namespace fs = std::filesystem;
   fs::path base = from_file == "-" ? fs::path(".") : fs::path(from_file).parent_path();
   Diagnostics ignored;
@@ -23,8 +23,8 @@ std::optional<std::string> read_relative(const std::string& from_file, const std
 
 } // namespace
 
-FileResult check_source(SourceFile source, const ReferenceData& data,
-                        const SessionOptions& options) {
+FileResult check_source(SourceFile source, const ReferenceData &data,
+                        const SessionOptions &options) {
   FileResult result;
   result.path = source.name();
   result.diagnostics.limit_per_code(options.max_findings_per_code);
@@ -35,18 +35,18 @@ FileResult check_source(SourceFile source, const ReferenceData& data,
   {
     std::error_code ec;
     std::string here = std::filesystem::weakly_canonical(result.path, ec).string();
-    for (const auto& s : options.suppressions) {
+    for (const auto &s : options.suppressions) {
       if (s.file.empty() || s.file == here) {
         suppressions.push_back(s);
         suppressions.back().file.clear();
       }
     }
   }
-  for (const auto& doc : result.parsed->documents) {
+  for (const auto &doc : result.parsed->documents) {
     if (doc.structure_ok) {
       checks::check_document(doc.model, ctx);
       std::visit(
-          [&](const auto& m) {
+          [&](const auto &m) {
             if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
               checks::apply_suppressions(m.doc, suppressions, result.diagnostics);
             }
@@ -57,12 +57,12 @@ FileResult check_source(SourceFile source, const ReferenceData& data,
   result.diagnostics.finish_limits();
   // Severity overrides from the project configuration; 'off' removes the finding.
   if (!options.severity.empty()) {
-    auto& items = result.diagnostics.items();
-    std::erase_if(items, [&](const Diagnostic& d) {
+    auto &items = result.diagnostics.items();
+    std::erase_if(items, [&](const Diagnostic &d) {
       auto it = options.severity.find(d.code);
       return it != options.severity.end() && !it->second;
     });
-    for (auto& d : items) {
+    for (auto &d : items) {
       if (auto it = options.severity.find(d.code); it != options.severity.end()) {
         d.severity = *it->second;
       }
@@ -72,24 +72,26 @@ FileResult check_source(SourceFile source, const ReferenceData& data,
   return result;
 }
 
-FileResult check_path(const std::string& path, const ReferenceData& data,
-                      const SessionOptions& options) {
+FileResult check_path(const std::string &path, const ReferenceData &data,
+                      const SessionOptions &options) {
   Diagnostics read_problems;
   auto source = io::read_file(path, options.max_file_bytes, read_problems);
   if (!source) {
     FileResult result;
     result.path = path;
     result.diagnostics = std::move(read_problems);
-    result.unreadable = result.diagnostics.has(Code::unreadable) || result.diagnostics.has(Code::too_large);
+    result.unreadable =
+        result.diagnostics.has(Code::unreadable) || result.diagnostics.has(Code::too_large);
     return result;
   }
   return check_source(std::move(*source), data, options);
 }
 
-std::vector<FileResult> check_paths(const std::vector<std::string>& paths,
-                                    const ReferenceData& data, const SessionOptions& options) {
+std::vector<FileResult> check_paths(const std::vector<std::string> &paths,
+                                    const ReferenceData &data, const SessionOptions &options) {
   std::vector<FileResult> results(paths.size());
-  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(paths.size())));
+  unsigned jobs =
+      std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(paths.size())));
   if (jobs <= 1) {
     for (std::size_t i = 0; i < paths.size(); ++i) {
       results[i] = check_path(paths[i], data, options);
@@ -109,7 +111,7 @@ std::vector<FileResult> check_paths(const std::vector<std::string>& paths,
     threads.emplace_back(worker);
   }
   worker();
-  for (auto& t : threads) {
+  for (auto &t : threads) {
     t.join();
   }
   return results;

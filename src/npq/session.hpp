@@ -17,28 +17,29 @@ namespace npq {
 struct SessionOptions {
   std::size_t max_file_bytes = io::kDefaultMaxFileBytes;
   yaml::Limits limits;
-  unsigned jobs = 1; ///< worker threads; output never depends on it
-  std::size_t max_findings_per_code = 100; ///< per file; the rest are summarised
+  unsigned jobs = 1;                            ///< worker threads; output never depends on it
+  std::size_t max_findings_per_code = 100;      ///< per file; the rest are summarised
   std::vector<model::Suppression> suppressions; ///< from a config file ('file' absolute or empty)
   std::map<Code, std::optional<Severity>> severity; ///< overrides; nullopt turns a code off
 };
 
 struct FileResult {
   std::string path;
-  Diagnostics diagnostics;      ///< sorted
+  Diagnostics diagnostics;          ///< sorted
   std::optional<ParsedFile> parsed; ///< absent when the file could not be read
   bool unreadable = false;
 };
 
 /// Runs every check on an already-read source.
-FileResult check_source(SourceFile source, const ReferenceData& data, const SessionOptions& options);
+FileResult check_source(SourceFile source, const ReferenceData &data,
+                        const SessionOptions &options);
 
 /// Reads and checks one file by path.
-FileResult check_path(const std::string& path, const ReferenceData& data,
-                      const SessionOptions& options);
+FileResult check_path(const std::string &path, const ReferenceData &data,
+                      const SessionOptions &options);
 
 /// Checks several files on `options.jobs` threads; results are in the order of `paths`.
-std::vector<FileResult> check_paths(const std::vector<std::string>& paths,
-                                    const ReferenceData& data, const SessionOptions& options);
+std::vector<FileResult> check_paths(const std::vector<std::string> &paths,
+                                    const ReferenceData &data, const SessionOptions &options);
 
 } // namespace npq

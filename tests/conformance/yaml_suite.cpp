@@ -1,6 +1,6 @@
 // Runs npq's YAML loader over yaml-test-suite (github.com/yaml/yaml-test-suite, tag
-// data-2022-01-17) and compares its accept/reject verdict with the suite's. The suite is not part of
-// the repository: CI clones it beside the repository, to ../shared/yaml-test-suite.
+// data-2022-01-17) and compares its accept/reject verdict with the suite's. The suite is not part
+// of the repository: CI clones it beside the repository, to ../shared/yaml-test-suite.
 //
 //   npq_yaml_suite --suite DIR --known FILE [--update] [--verbose]
 //   npq_yaml_suite --case CASE_DIR          # one case, in-process, diagnostics printed
@@ -34,15 +34,14 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <poll.h>
 #include <set>
 #include <sstream>
 #include <string>
-#include <vector>
-
-#include <poll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -96,14 +95,14 @@ struct Outcome {
 
 // ---- one case, evaluated in the current process ---------------------------------------------
 
-std::string read_bytes(const fs::path& p) {
+std::string read_bytes(const fs::path &p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-bool counts_as_rejection(const npq::Diagnostic& d) {
+bool counts_as_rejection(const npq::Diagnostic &d) {
   if (d.severity != npq::Severity::error) {
     return false;
   }
@@ -113,8 +112,8 @@ bool counts_as_rejection(const npq::Diagnostic& d) {
 
 // Checks that a location names a real place in the file: 1 <= line <= lines in the file, and
 // 1 <= column <= length of that line (in code points) + 1. Returns a description when it does not.
-std::string location_problem(const npq::SourceFile& source, const npq::Location& where,
-                             std::map<int, std::size_t>& widths) {
+std::string location_problem(const npq::SourceFile &source, const npq::Location &where,
+                             std::map<int, std::size_t> &widths) {
   if (where.line < 1 || where.line > source.line_count()) {
     return "line " + std::to_string(where.line) + " is outside 1.." +
            std::to_string(source.line_count());
@@ -133,14 +132,14 @@ std::string location_problem(const npq::SourceFile& source, const npq::Location&
 
 // Protocol from the child: one line per diagnostic "D <code> <line>:<col> <severity> <message>",
 // "L <problem>" for a bad location, then "V A" or "V R".
-std::string evaluate(const fs::path& dir, const std::string& id) {
+std::string evaluate(const fs::path &dir, const std::string &id) {
   npq::SourceFile source(id + "/in.yaml", read_bytes(dir / "in.yaml"));
   npq::Diagnostics diagnostics;
   npq::yaml::load(source, diagnostics);
   std::ostringstream out;
   std::set<std::string> rejecting;
   std::map<int, std::size_t> widths;
-  for (const auto& d : diagnostics.items()) {
+  for (const auto &d : diagnostics.items()) {
     std::string message = d.message;
     std::replace(message.begin(), message.end(), '\n', ' ');
     std::replace(message.begin(), message.end(), '\r', ' ');
@@ -149,7 +148,7 @@ std::string evaluate(const fs::path& dir, const std::string& id) {
     if (auto p = location_problem(source, d.where, widths); !p.empty()) {
       out << "L " << npq::info(d.code).code << ": " << p << '\n';
     }
-    for (const auto& n : d.notes) {
+    for (const auto &n : d.notes) {
       if (auto p = location_problem(source, n.where, widths); !p.empty()) {
         out << "L note of " << npq::info(d.code).code << ": " << p << '\n';
       }
@@ -179,7 +178,7 @@ bool write_all(int fd, std::string_view s) {
   return true;
 }
 
-Outcome run_isolated(const Case& c) {
+Outcome run_isolated(const Case &c) {
   Outcome result;
   int fds[2];
   if (::pipe(fds) != 0) {
@@ -208,7 +207,7 @@ Outcome run_isolated(const Case& c) {
     int code = 0;
     try {
       code = write_all(fds[1], evaluate(c.dir, c.id)) ? 0 : 3;
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
       write_all(fds[1], std::string("X exception escaped npq::yaml::load: ") + e.what() + "\n");
       code = 4;
     } catch (...) {
@@ -256,8 +255,7 @@ Outcome run_isolated(const Case& c) {
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::istringstream lines(output);
   std::string line;
@@ -300,14 +298,14 @@ Outcome run_isolated(const Case& c) {
     result.problem = escaped;
   } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !have_verdict) {
     result.status = Outcome::Status::crashed;
-    result.problem = "child exited with status " + std::to_string(WEXITSTATUS(status)) +
-                     " without a verdict";
+    result.problem =
+        "child exited with status " + std::to_string(WEXITSTATUS(status)) + " without a verdict";
   } else if (result.seconds > kDeadlineSeconds) {
     result.status = Outcome::Status::timed_out;
     result.problem = "took " + std::to_string(result.seconds) + " s";
   } else if (!location_problems.empty()) {
     result.status = Outcome::Status::bad_location;
-    for (const auto& p : location_problems) {
+    for (const auto &p : location_problems) {
       result.problem += (result.problem.empty() ? "" : "; ") + p;
     }
   }
@@ -316,9 +314,9 @@ Outcome run_isolated(const Case& c) {
 
 // ---- the suite -------------------------------------------------------------------------------
 
-std::vector<Case> discover(const fs::path& suite) {
+std::vector<Case> discover(const fs::path &suite) {
   std::vector<Case> cases;
-  for (const auto& entry : fs::directory_iterator(suite)) {
+  for (const auto &entry : fs::directory_iterator(suite)) {
     // name/ and tags/ hold symlinks to the cases; skip them and anything that is not a case.
     const auto name = entry.path().filename().string();
     if (entry.is_symlink() || !entry.is_directory() || name == "name" || name == "tags" ||
@@ -329,14 +327,14 @@ std::vector<Case> discover(const fs::path& suite) {
       cases.push_back({name, entry.path(), fs::exists(entry.path() / "error")});
       continue;
     }
-    for (const auto& sub : fs::directory_iterator(entry.path())) {
+    for (const auto &sub : fs::directory_iterator(entry.path())) {
       if (!sub.is_symlink() && sub.is_directory() && fs::exists(sub.path() / "in.yaml")) {
         cases.push_back({name + "/" + sub.path().filename().string(), sub.path(),
                          fs::exists(sub.path() / "error")});
       }
     }
   }
-  std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.id < b.id; });
+  std::sort(cases.begin(), cases.end(), [](const Case &a, const Case &b) { return a.id < b.id; });
   return cases;
 }
 
@@ -352,7 +350,7 @@ std::string trim(std::string s) {
   return s;
 }
 
-bool read_known(const fs::path& file, std::map<std::string, KnownEntry>& known) {
+bool read_known(const fs::path &file, std::map<std::string, KnownEntry> &known) {
   std::ifstream in(file);
   if (!in) {
     return false;
@@ -373,7 +371,8 @@ bool read_known(const fs::path& file, std::map<std::string, KnownEntry>& known) 
     std::getline(f, reason);
     auto k = parse_kind(kind);
     if (!k) {
-      std::cerr << file.string() << ":" << number << ": expected 'ID accepted-invalid|rejected-valid "
+      std::cerr << file.string() << ":" << number
+                << ": expected 'ID accepted-invalid|rejected-valid "
                 << "reason', got: " << line << "\n";
       ok = false;
       continue;
@@ -406,14 +405,14 @@ constexpr std::string_view kHeader =
 # are kept; new entries get "TODO: reason" and must be explained by hand.
 )";
 
-bool write_known(const fs::path& file, const std::map<std::string, KnownEntry>& entries) {
+bool write_known(const fs::path &file, const std::map<std::string, KnownEntry> &entries) {
   std::ofstream out(file, std::ios::trunc);
   out << kHeader;
   std::size_t width = 0;
-  for (const auto& [id, e] : entries) {
+  for (const auto &[id, e] : entries) {
     width = std::max(width, id.size());
   }
-  for (const auto& [id, e] : entries) {
+  for (const auto &[id, e] : entries) {
     out << id << std::string(width - id.size() + 1, ' ') << kind_name(e.kind);
     if (e.kind == Kind::rejected_valid) {
       out << "  "; // align reasons: "rejected-valid" is two characters shorter
@@ -423,7 +422,7 @@ bool write_known(const fs::path& file, const std::map<std::string, KnownEntry>& 
   return static_cast<bool>(out);
 }
 
-std::vector<std::string> codes_named_in(const std::string& reason) {
+std::vector<std::string> codes_named_in(const std::string &reason) {
   std::vector<std::string> codes;
   for (std::size_t i = reason.find("NPQ"); i != std::string::npos; i = reason.find("NPQ", i + 3)) {
     if (i + 6 <= reason.size() && std::isdigit(static_cast<unsigned char>(reason[i + 3])) &&
@@ -435,15 +434,15 @@ std::vector<std::string> codes_named_in(const std::string& reason) {
   return codes;
 }
 
-std::string join(const std::set<std::string>& s) {
+std::string join(const std::set<std::string> &s) {
   std::string out;
-  for (const auto& x : s) {
+  for (const auto &x : s) {
     out += (out.empty() ? "" : ",") + x;
   }
   return out.empty() ? "-" : out;
 }
 
-std::string first_line(const fs::path& p) {
+std::string first_line(const fs::path &p) {
   std::ifstream in(p);
   std::string line;
   std::getline(in, line);
@@ -456,7 +455,7 @@ int usage() {
   return 2;
 }
 
-int run_one(const fs::path& dir) {
+int run_one(const fs::path &dir) {
   if (!fs::exists(dir / "in.yaml")) {
     std::cerr << "no in.yaml in " << dir.string() << "\n";
     return 2;
@@ -474,7 +473,7 @@ int run_one(const fs::path& dir) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   fs::path suite, known_file, single;
   bool update = false, verbose = false;
@@ -526,7 +525,7 @@ int main(int argc, char** argv) {
   std::string slowest_id;
   const std::set<std::string> policy_codes = {"NPQ012", "NPQ013", "NPQ015", "NPQ016", "NPQ017"};
 
-  for (const auto& c : cases) {
+  for (const auto &c : cases) {
     Outcome o = run_isolated(c);
     total_seconds += o.seconds;
     if (o.seconds > slowest) {
@@ -534,8 +533,8 @@ int main(int argc, char** argv) {
       slowest_id = c.id;
     }
     if (o.status != Outcome::Status::ok) {
-      const char* what = o.status == Outcome::Status::crashed      ? "CRASH"
-                         : o.status == Outcome::Status::timed_out  ? "TIMEOUT"
+      const char *what = o.status == Outcome::Status::crashed        ? "CRASH"
+                         : o.status == Outcome::Status::timed_out    ? "TIMEOUT"
                          : o.status == Outcome::Status::bad_location ? "BAD LOCATION"
                                                                      : "RUNNER ERROR";
       hard_failures.push_back(std::string(what) + " " + c.id + ": " + o.problem);
@@ -547,10 +546,9 @@ int main(int argc, char** argv) {
     if (c.must_fail) {
       if (o.rejected) {
         ++invalid_rejected;
-        bool policy_only = std::all_of(o.rejecting_codes.begin(), o.rejecting_codes.end(),
-                                       [&](const std::string& code) {
-                                         return policy_codes.count(code) > 0;
-                                       });
+        bool policy_only =
+            std::all_of(o.rejecting_codes.begin(), o.rejecting_codes.end(),
+                        [&](const std::string &code) { return policy_codes.count(code) > 0; });
         invalid_rejected_by_policy_only += policy_only ? 1 : 0;
       } else {
         ++invalid_accepted;
@@ -566,8 +564,8 @@ int main(int argc, char** argv) {
     }
     if (verbose) {
       std::cout << c.id << (c.must_fail ? " invalid " : " valid   ")
-                << (o.rejected ? "rejected" : "accepted") << " " << join(o.rejecting_codes)
-                << " " << static_cast<int>(o.seconds * 1000) << " ms"
+                << (o.rejected ? "rejected" : "accepted") << " " << join(o.rejecting_codes) << " "
+                << static_cast<int>(o.seconds * 1000) << " ms"
                 << (o.lines.empty() ? "" : "  [" + o.lines.front() + "]") << "\n";
     }
     outcomes.emplace(c.id, std::move(o));
@@ -575,16 +573,16 @@ int main(int argc, char** argv) {
 
   // Compare with the list.
   std::vector<std::string> unexpected, no_longer, wrong_policy;
-  for (const auto& [id, kind] : actual) {
+  for (const auto &[id, kind] : actual) {
     auto it = known.find(id);
     if (it == known.end() || it->second.kind != kind) {
-      const auto& o = outcomes.at(id);
+      const auto &o = outcomes.at(id);
       unexpected.push_back(id + " " + std::string(kind_name(kind)) + "  (npq: " +
                            (o.lines.empty() ? "no diagnostics" : o.lines.front()) + ")");
     } else if (it->second.reason.rfind("npq policy", 0) == 0) {
       auto named = codes_named_in(it->second.reason);
-      const auto& got = outcomes.at(id).rejecting_codes;
-      bool any = named.empty() || std::any_of(named.begin(), named.end(), [&](const auto& code) {
+      const auto &got = outcomes.at(id).rejecting_codes;
+      bool any = named.empty() || std::any_of(named.begin(), named.end(), [&](const auto &code) {
                    return got.count(code) > 0;
                  });
       if (!any) {
@@ -594,7 +592,7 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<std::string> unexplained;
-  for (const auto& [id, entry] : known) {
+  for (const auto &[id, entry] : known) {
     if (entry.reason.empty() || entry.reason.rfind("TODO", 0) == 0) {
       unexplained.push_back(id);
     }
@@ -605,8 +603,8 @@ int main(int argc, char** argv) {
       continue; // already a hard failure
     }
     if (it == actual.end() || it->second != entry.kind) {
-      std::string why = outcomes.count(id) == 0 ? "no such case in the suite"
-                                                : "npq now agrees with the suite";
+      std::string why =
+          outcomes.count(id) == 0 ? "no such case in the suite" : "npq now agrees with the suite";
       no_longer.push_back(id + " " + std::string(kind_name(entry.kind)) + "  (" + why +
                           "; listed reason: " + entry.reason + ")");
     }
@@ -623,13 +621,13 @@ int main(int argc, char** argv) {
   std::printf("  time: %.2f s in all, slowest %s %.0f ms\n", total_seconds, slowest_id.c_str(),
               slowest * 1000);
 
-  for (const auto& f : hard_failures) {
+  for (const auto &f : hard_failures) {
     std::printf("FAIL %s\n", f.c_str());
   }
 
   if (update) {
     std::map<std::string, KnownEntry> next;
-    for (const auto& [id, kind] : actual) {
+    for (const auto &[id, kind] : actual) {
       auto it = known.find(id);
       std::string reason = it != known.end() && it->second.kind == kind ? it->second.reason : "";
       if (reason.empty()) {
@@ -646,17 +644,17 @@ int main(int argc, char** argv) {
     return hard_failures.empty() ? 0 : 1;
   }
 
-  for (const auto& u : unexpected) {
+  for (const auto &u : unexpected) {
     std::printf("NEW DIFFERENCE (not in known-differences.txt): %s\n", u.c_str());
   }
-  for (const auto& n : no_longer) {
+  for (const auto &n : no_longer) {
     std::printf("LISTED BUT NO LONGER DIFFERENT (remove it from known-differences.txt): %s\n",
                 n.c_str());
   }
-  for (const auto& w : wrong_policy) {
+  for (const auto &w : wrong_policy) {
     std::printf("POLICY REASON NO LONGER MATCHES: %s\n", w.c_str());
   }
-  for (const auto& u : unexplained) {
+  for (const auto &u : unexplained) {
     std::printf("NO REASON GIVEN in known-differences.txt: %s\n", u.c_str());
   }
   bool ok = hard_failures.empty() && unexpected.empty() && no_longer.empty() &&

@@ -33,12 +33,11 @@
 #include "npq/session.hpp"
 #include "npq/text/utf8.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -60,7 +59,7 @@ constexpr std::size_t kMaxInputBytes = 64u << 10;
 /// True when NPQ_FUZZ_ALLOW lists `id` (the known bugs are in kKnownBugs below).
 bool allowed(std::string_view id) {
   static const std::string allow = [] {
-    const char* v = std::getenv("NPQ_FUZZ_ALLOW");
+    const char *v = std::getenv("NPQ_FUZZ_ALLOW");
     return "," + std::string(v != nullptr ? v : "") + ",";
   }();
   return allow.find("," + std::string(id) + ",") != std::string::npos;
@@ -74,13 +73,18 @@ enum class Kind {
   csv,      ///< RFC 4180 with CRLF row ends
 };
 
-const char* kind_name(Kind k) {
+const char *kind_name(Kind k) {
   switch (k) {
-  case Kind::json: return "json";
-  case Kind::terminal: return "terminal text";
-  case Kind::github: return "github annotations";
-  case Kind::markdown: return "markdown";
-  case Kind::csv: return "csv";
+  case Kind::json:
+    return "json";
+  case Kind::terminal:
+    return "terminal text";
+  case Kind::github:
+    return "github annotations";
+  case Kind::markdown:
+    return "markdown";
+  case Kind::csv:
+    return "csv";
   }
   return "?";
 }
@@ -113,7 +117,7 @@ void excerpt(std::string_view text, std::size_t offset) {
 int g_violations = 0;
 
 void violation(std::string_view output, std::string_view text, std::size_t offset,
-               const std::string& what) {
+               const std::string &what) {
   if (++g_violations > 20) {
     return;
   }
@@ -309,8 +313,8 @@ enum class Hide {
 };
 
 struct KnownBug {
-  const char* id;
-  const char* output; ///< outputs whose name starts with this ("" for every output)
+  const char *id;
+  const char *output; ///< outputs whose name starts with this ("" for every output)
   Kind kind;
   Hide hide;
 };
@@ -349,7 +353,7 @@ std::string hide(std::string_view text, Hide what) {
       std::uint32_t cp = npq::utf8::next(line, i);
       bool literal = i - start == 3 && line.substr(start, 3) == "\xEF\xBF\xBD";
       out += cp == 0xFFFD && !literal && is_snippet_line(line) ? std::string_view("?")
-                                                              : line.substr(start, i - start);
+                                                               : line.substr(start, i - start);
     }
     out += '\n';
   }
@@ -360,7 +364,7 @@ std::string hide(std::string_view text, Hide what) {
 }
 
 std::string tolerate_known_bugs(std::string_view name, std::string text, Kind kind) {
-  for (const auto& bug : kKnownBugs) {
+  for (const auto &bug : kKnownBugs) {
     if (bug.kind == kind && name.rfind(bug.output, 0) == 0 && allowed(bug.id)) {
       text = hide(text, bug.hide);
     }
@@ -368,14 +372,14 @@ std::string tolerate_known_bugs(std::string_view name, std::string text, Kind ki
   return text;
 }
 
-void check_output(std::string_view name, const std::string& raw, Kind kind) {
+void check_output(std::string_view name, const std::string &raw, Kind kind) {
   const std::string text = tolerate_known_bugs(name, raw, kind);
   check_characters(name, text, kind);
   switch (kind) {
   case Kind::json:
     try {
       (void)nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const nlohmann::json::exception &e) {
       violation(name, text, 0, std::string("JSON does not parse: ") + e.what());
     }
     break;
@@ -418,7 +422,7 @@ std::string strip_sgr(std::string_view name, std::string_view text) {
   return out;
 }
 
-const npq::ReferenceData& reference_data() {
+const npq::ReferenceData &reference_data() {
   static const npq::ReferenceData data = [] {
     npq::Diagnostics problems;
     auto d = npq::ReferenceData::bundled(problems);
@@ -431,7 +435,7 @@ const npq::ReferenceData& reference_data() {
   return data;
 }
 
-void render_diagnostics(const npq::FileResult& result, bool sample_one_in_eight) {
+void render_diagnostics(const npq::FileResult &result, bool sample_one_in_eight) {
   using namespace npq;
   RunSummary summary;
   summary.files = 1;
@@ -440,8 +444,8 @@ void render_diagnostics(const npq::FileResult& result, bool sample_one_in_eight)
 
   RenderOptions options;
   options.tool_version = "npq fuzz";
-  const SourceFile* source = result.parsed ? result.parsed->source.get() : nullptr;
-  options.line_text = [&](const std::string& file, int line) -> std::string_view {
+  const SourceFile *source = result.parsed ? result.parsed->source.get() : nullptr;
+  options.line_text = [&](const std::string &file, int line) -> std::string_view {
     return source != nullptr && file == source->name() ? source->line_text(line)
                                                        : std::string_view();
   };
@@ -474,14 +478,14 @@ void render_diagnostics(const npq::FileResult& result, bool sample_one_in_eight)
   check_output("summary line", summary_line(result.diagnostics, summary), Kind::terminal);
 }
 
-void explain(const npq::model::Programme& p, const std::string& what) {
+void explain(const npq::model::Programme &p, const std::string &what) {
   auto e = npq::report::explain_total(p, what);
   check_output("explain --total " + what, e.text, Kind::terminal);
 }
 
 /// 'npq diff' of two programmes, in every format.
-void diff(const npq::model::Programme& before, const npq::model::Programme& after,
-          const npq::ReferenceData& data) {
+void diff(const npq::model::Programme &before, const npq::model::Programme &after,
+          const npq::ReferenceData &data) {
   using namespace npq::report;
   auto changes = diff_programmes(before, after, data);
   check_output("diff text", render_diff(changes, "before.yaml", "after.yaml", TableFormat::text),
@@ -493,8 +497,8 @@ void diff(const npq::model::Programme& before, const npq::model::Programme& afte
                Kind::json);
 }
 
-void report_programme(const npq::model::Programme& p, const npq::ReferenceData& data,
-                      const npq::Diagnostics& findings) {
+void report_programme(const npq::model::Programme &p, const npq::ReferenceData &data,
+                      const npq::Diagnostics &findings) {
   using namespace npq::report;
   check_output("export", export_json(p, data, findings), Kind::json);
   diff(p, p, data);
@@ -515,7 +519,7 @@ void report_programme(const npq::model::Programme& p, const npq::ReferenceData& 
   check_output("coverage markdown", render_coverage_markdown(coverage), Kind::markdown);
   check_output("coverage json", render_coverage_json(coverage), Kind::json);
 
-  std::vector<const npq::model::Programme*> pair{&p, &p};
+  std::vector<const npq::model::Programme *> pair{&p, &p};
   check_output("compare text", render_compare(pair, data, TableFormat::text), Kind::terminal);
   check_output("compare markdown", render_compare(pair, data, TableFormat::markdown),
                Kind::markdown);
@@ -526,18 +530,18 @@ void report_programme(const npq::model::Programme& p, const npq::ReferenceData& 
   explain(p, "programme");
   std::set<std::string> kinds;
   for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
-    const auto& period = p.route_map.periods[i];
+    const auto &period = p.route_map.periods[i];
     if (i < 16) {
       explain(p, "period:" + period.id);
     }
-    for (const auto& a : period.activities) {
+    for (const auto &a : period.activities) {
       kinds.insert(a.kind);
     }
   }
-  for (const auto& a : p.route_map.throughout) {
+  for (const auto &a : p.route_map.throughout) {
     kinds.insert(a.kind);
   }
-  for (const auto& k : kinds) {
+  for (const auto &k : kinds) {
     explain(p, "kind:" + k);
   }
   for (std::size_t c = 1; c <= p.summary.categories.size() && c <= 8; ++c) {
@@ -546,12 +550,12 @@ void report_programme(const npq::model::Programme& p, const npq::ReferenceData& 
   explain(p, "period:no-such-period");
 }
 
-void report_all(const std::vector<const npq::model::Programme*>& programmes,
-                const npq::ReferenceData& data) {
+void report_all(const std::vector<const npq::model::Programme *> &programmes,
+                const npq::ReferenceData &data) {
   using namespace npq::report;
   std::vector<HoursReport> hours;
   std::vector<CoverageReport> coverage;
-  for (const auto* p : programmes) {
+  for (const auto *p : programmes) {
     hours.push_back(build_hours_report(*p));
     coverage.push_back(build_coverage_report(*p, data));
   }
@@ -568,7 +572,7 @@ void report_all(const std::vector<const npq::model::Programme*>& programmes,
 /// data on every run, which halves the executions per second, and it adds little code.
 bool cli_enabled() {
   static const bool on = [] {
-    const char* v = std::getenv("NPQ_FUZZ_CLI");
+    const char *v = std::getenv("NPQ_FUZZ_CLI");
     return v != nullptr && std::string_view(v) == "1";
   }();
   return on;
@@ -576,13 +580,13 @@ bool cli_enabled() {
 
 /// The CLI front end on the same bytes, read from standard input: gather, print_findings,
 /// deliver and read_stream.
-void run_cli(const std::string& text) {
+void run_cli(const std::string &text) {
   std::istringstream in(text);
   std::ostringstream out;
   std::ostringstream err;
-  int status = npq::cli::run({"npq", "routemap", "--mermaid", "--color", "never",
-                              "--max-file-size", "0.0625", "-"},
-                             in, out, err, npq::cli::Environment{});
+  int status = npq::cli::run(
+      {"npq", "routemap", "--mermaid", "--color", "never", "--max-file-size", "0.0625", "-"}, in,
+      out, err, npq::cli::Environment{});
   if (status != 0 && status != 1) {
     violation("npq routemap -", err.str(), 0,
               "exit status " + std::to_string(status) + " for input on standard input");
@@ -593,17 +597,17 @@ void run_cli(const std::string& text) {
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
+extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   (void)reference_data();
   return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t size) {
   if (size > kMaxInputBytes) {
     size = kMaxInputBytes;
   }
-  std::string text(reinterpret_cast<const char*>(bytes), size);
-  const auto& data = reference_data();
+  std::string text(reinterpret_cast<const char *>(bytes), size);
+  const auto &data = reference_data();
 
   npq::SessionOptions options;
   options.max_file_bytes = kMaxInputBytes;
@@ -614,13 +618,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }
   render_diagnostics(result, hash % 8 == 0 || std::getenv("NPQ_FUZZ_SARIF") != nullptr);
 
-  std::vector<const npq::model::Programme*> programmes;
+  std::vector<const npq::model::Programme *> programmes;
   if (result.parsed) {
-    for (const auto& doc : result.parsed->documents) {
-      if (const auto* p = std::get_if<npq::model::Programme>(&doc.model)) {
+    for (const auto &doc : result.parsed->documents) {
+      if (const auto *p = std::get_if<npq::model::Programme>(&doc.model)) {
         programmes.push_back(p);
         report_programme(*p, data, result.diagnostics);
-      } else if (const auto* s = std::get_if<npq::model::Suite>(&doc.model)) {
+      } else if (const auto *s = std::get_if<npq::model::Suite>(&doc.model)) {
         check_output("export (suite)", npq::report::export_json(*s, data, result.diagnostics),
                      Kind::json);
         npq::report::RouteMapOptions ro;

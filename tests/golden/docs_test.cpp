@@ -1,7 +1,7 @@
 // Every example in the docs is run by this test, so the docs cannot drift: a ```console block in
 // README.md or docs/*.md starting with '$ npq ARGS' must show exactly what npq prints for it
 // (standard output, then standard error). NPQ_UPDATE_GOLDEN=1 rewrites the blocks in place.
-#include "cli/app.hpp"
+#include "../run_npq.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> split_args(const std::string& line) {
+std::vector<std::string> split_args(const std::string &line) {
   std::vector<std::string> out;
   std::string current;
   bool quoted = false;
@@ -46,17 +46,15 @@ std::vector<std::string> split_args(const std::string& line) {
   return out;
 }
 
-std::string run_npq(const std::string& command) {
+std::string run_command(const std::string &command) {
   auto args = split_args(command);
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  npq::cli::run(args, in, out, err, npq::cli::Environment{});
-  return out.str() + err.str();
+  args.erase(args.begin()); // "npq"
+  auto r = test::run_npq(args);
+  return r.out + r.err;
 }
 
 // Rebuilds the document with every console block's output regenerated.
-std::string regenerate(const std::string& text, int& blocks) {
+std::string regenerate(const std::string &text, int &blocks) {
   std::istringstream in(text);
   std::string result;
   std::string line;
@@ -73,7 +71,7 @@ std::string regenerate(const std::string& text, int& blocks) {
     while (std::getline(in, line) && line != "```") {
     }
     if (command.rfind("$ npq ", 0) == 0) {
-      result += run_npq(command.substr(2));
+      result += run_command(command.substr(2));
       ++blocks;
     }
     result += "```\n";
@@ -84,38 +82,38 @@ std::string regenerate(const std::string& text, int& blocks) {
 } // namespace
 
 TEST_SUITE("golden") {
-TEST_CASE("docs: every console example shows what npq prints") {
-  fs::path previous = fs::current_path();
-  fs::current_path(NPQ_SOURCE_DIR);
-  std::vector<fs::path> files{"README.md"};
-  for (const auto& e : fs::directory_iterator("docs")) {
-    if (e.path().extension() == ".md") {
-      files.push_back(e.path());
+  TEST_CASE("docs: every console example shows what npq prints") {
+    fs::path previous = fs::current_path();
+    fs::current_path(NPQ_SOURCE_DIR);
+    std::vector<fs::path> files{"README.md"};
+    for (const auto &e : fs::directory_iterator("docs")) {
+      if (e.path().extension() == ".md") {
+        files.push_back(e.path());
+      }
     }
+    std::sort(files.begin(), files.end());
+    int total = 0;
+    for (const auto &file : files) {
+      std::ifstream in(file, std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      int blocks = 0;
+      std::string now = regenerate(ss.str(), blocks);
+      total += blocks;
+      if (now == ss.str()) {
+        continue;
+      }
+      const char *update = std::getenv("NPQ_UPDATE_GOLDEN");
+      if (update != nullptr && std::string_view(update) == "1") {
+        std::ofstream(file, std::ios::binary) << now;
+        MESSAGE("updated examples in " << file.generic_string());
+      } else {
+        FAIL_CHECK(file.generic_string()
+                   << ": a console example no longer matches what npq prints (regenerate with the "
+                      "update-golden target and review with git diff)");
+      }
+    }
+    CHECK(total > 0);
+    fs::current_path(previous);
   }
-  std::sort(files.begin(), files.end());
-  int total = 0;
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    int blocks = 0;
-    std::string now = regenerate(ss.str(), blocks);
-    total += blocks;
-    if (now == ss.str()) {
-      continue;
-    }
-    const char* update = std::getenv("NPQ_UPDATE_GOLDEN");
-    if (update != nullptr && std::string_view(update) == "1") {
-      std::ofstream(file, std::ios::binary) << now;
-      MESSAGE("updated examples in " << file.generic_string());
-    } else {
-      FAIL_CHECK(file.generic_string()
-                 << ": a console example no longer matches what npq prints (regenerate with the "
-                    "update-golden target and review with git diff)");
-    }
-  }
-  CHECK(total > 0);
-  fs::current_path(previous);
-}
 } // TEST_SUITE

@@ -7,6 +7,7 @@
 //    it; and its '# expect: CODE' comments must match the findings exactly (code and line);
 //  - every programmes/*.yaml: validate and every report, into tests/golden/programmes/;
 //  - the generated files (schemas/*.schema.json, docs/format-reference.md) must be current.
+#include "../run_npq.hpp"
 #include "cli/app.hpp"
 #include "npq/format/json_schema.hpp"
 #include "npq/format/reference_doc.hpp"
@@ -28,45 +29,40 @@ namespace fs = std::filesystem;
 namespace {
 
 bool updating() {
-  const char* v = std::getenv("NPQ_UPDATE_GOLDEN");
+  const char *v = std::getenv("NPQ_UPDATE_GOLDEN");
   return v != nullptr && std::string_view(v) == "1";
 }
 
-std::string read_text(const fs::path& p) {
+std::string read_text(const fs::path &p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
-void write_text(const fs::path& p, const std::string& text) {
+void write_text(const fs::path &p, const std::string &text) {
   fs::create_directories(p.parent_path());
   std::ofstream out(p, std::ios::binary);
   out << text;
 }
 
 // Runs npq in-process from the source root, as a user would from a checkout.
-std::string transcript(const std::vector<std::string>& args, const std::string& input = {}) {
-  std::vector<std::string> argv{"npq"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  std::istringstream in(input);
-  std::ostringstream out;
-  std::ostringstream err;
-  int status = npq::cli::run(argv, in, out, err, npq::cli::Environment{});
+std::string transcript(const std::vector<std::string> &args, const std::string &input = {}) {
+  auto [status, out, err] = test::run_npq(args, input);
   std::string command = "$ npq";
-  for (const auto& a : args) {
+  for (const auto &a : args) {
     command += " " + a;
   }
-  std::string t = command + "\n" + out.str();
-  if (!err.str().empty()) {
-    t += "[stderr]\n" + err.str();
+  std::string t = command + "\n" + out;
+  if (!err.empty()) {
+    t += "[stderr]\n" + err;
   }
   t += fmt::format("[exit {}]\n", status);
   return t;
 }
 
 // Compares with the golden file, or rewrites it when updating. Prints the first difference.
-void check_golden(const fs::path& golden, const std::string& actual) {
+void check_golden(const fs::path &golden, const std::string &actual) {
   if (updating()) {
     if (!fs::exists(golden) || read_text(golden) != actual) {
       write_text(golden, actual);
@@ -101,12 +97,12 @@ void check_golden(const fs::path& golden, const std::string& actual) {
   }
 }
 
-std::vector<fs::path> yaml_files(const fs::path& dir) {
+std::vector<fs::path> yaml_files(const fs::path &dir) {
   std::vector<fs::path> out;
   if (!fs::exists(dir)) {
     return out;
   }
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+  for (const auto &e : fs::recursive_directory_iterator(dir)) {
     auto ext = e.path().extension();
     if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
       out.push_back(fs::relative(e.path(), NPQ_SOURCE_DIR));
@@ -117,9 +113,9 @@ std::vector<fs::path> yaml_files(const fs::path& dir) {
 }
 
 // '# expect: NPQ102' (or several, comma-separated) asserts findings on the next line;
-// '# expect@1: NPQ015' on a given line; '# expect-file: NPQ001' without a line. A sidecar <stem>.expect holds
-// 'CODE LINE' pairs for files that cannot carry comments (binary encodings).
-std::multiset<std::pair<std::string, int>> expectations(const fs::path& file) {
+// '# expect@1: NPQ015' on a given line; '# expect-file: NPQ001' without a line. A sidecar
+// <stem>.expect holds 'CODE LINE' pairs for files that cannot carry comments (binary encodings).
+std::multiset<std::pair<std::string, int>> expectations(const fs::path &file) {
   std::multiset<std::pair<std::string, int>> out;
   fs::path sidecar = file;
   sidecar.replace_extension(".expect");
@@ -154,7 +150,7 @@ std::multiset<std::pair<std::string, int>> expectations(const fs::path& file) {
   return out;
 }
 
-const npq::ReferenceData& reference_data() {
+const npq::ReferenceData &reference_data() {
   static const npq::ReferenceData data = [] {
     npq::Diagnostics ignored;
     return npq::ReferenceData::bundled(ignored);
@@ -175,14 +171,14 @@ TEST_SUITE("golden") {
     InSourceDir here;
     auto files = yaml_files("examples");
     REQUIRE(!files.empty());
-    for (const auto& file : files) {
+    for (const auto &file : files) {
       std::string path = file.generic_string();
       if (path.rfind("examples/ci/", 0) == 0 || path.rfind("examples/data/", 0) == 0) {
         continue; // CI workflow samples; examples that need --data (see docs/checks.md)
       }
       CAPTURE(path);
       std::string all;
-      for (const char* format : {"text", "json", "sarif", "github"}) {
+      for (const char *format : {"text", "json", "sarif", "github"}) {
         all += transcript({"validate", "--format", format, path});
       }
       fs::path golden = file;
@@ -194,10 +190,10 @@ TEST_SUITE("golden") {
       auto result = npq::check_path(path, reference_data(), options);
       std::multiset<std::pair<std::string, int>> actual;
       std::set<std::string> expected_codes;
-      for (const auto& [c, l] : expected) {
+      for (const auto &[c, l] : expected) {
         expected_codes.insert(c);
       }
-      for (const auto& d : result.diagnostics.items()) {
+      for (const auto &d : result.diagnostics.items()) {
         std::string code(npq::info(d.code).code);
         // Errors and warnings must match exactly; notes only when the example expects them.
         if (d.suppressed.empty() &&
@@ -218,27 +214,26 @@ TEST_SUITE("golden") {
         CHECK_MESSAGE(result.diagnostics.has_errors(), "an invalid example has no error");
       }
       std::string want;
-      for (const auto& [c, l] : expected) {
+      for (const auto &[c, l] : expected) {
         want += fmt::format(" {}@{}", c, l);
       }
       std::string got;
-      for (const auto& [c, l] : actual) {
+      for (const auto &[c, l] : actual) {
         got += fmt::format(" {}@{}", c, l);
       }
-      CHECK_MESSAGE(want == got, "expected findings (from '# expect:' comments):" << want
-                                                                              << "\n got:" << got);
+      CHECK_MESSAGE(want == got,
+                    "expected findings (from '# expect:' comments):" << want << "\n got:" << got);
     }
   }
 
   TEST_CASE("bundled programmes: validate") {
     InSourceDir here;
-    for (const auto& file : yaml_files("programmes")) {
+    for (const auto &file : yaml_files("programmes")) {
       std::string path = file.generic_string();
       CAPTURE(path);
       std::string all = transcript({"validate", "--format", "text", path}) +
                         transcript({"validate", "--format", "json", path});
-      check_golden(fs::path("tests/golden/programmes") / (file.stem().string() + ".validate"),
-                   all);
+      check_golden(fs::path("tests/golden/programmes") / (file.stem().string() + ".validate"), all);
     }
   }
 
@@ -247,26 +242,18 @@ TEST_SUITE("golden") {
     auto files = yaml_files("programmes");
     files.push_back("examples/valid/hostile-text.yaml");
     files.push_back("examples/valid/consistent-programme.yaml");
-    for (const auto& file : files) {
+    for (const auto &file : files) {
       std::string path = file.generic_string();
       std::string stem = file.stem().string();
       CAPTURE(path);
       // Transcripts: every format of the tabular reports, and explained totals.
       std::string all = transcript({"hours", path}) + transcript({"hours", "-f", "csv", path}) +
-                        transcript({"hours", "-f", "json", path}) +
-                        transcript({"coverage", path}) + transcript({"coverage", "-f", "json", path}) +
+                        transcript({"hours", "-f", "json", path}) + transcript({"coverage", path}) +
+                        transcript({"coverage", "-f", "json", path}) +
                         transcript({"explain", path, "--total", "programme"});
       check_golden(fs::path("tests/golden/programmes") / (stem + ".reports"), all);
       // Markdown pages, kept as files so tests/markdown and tests/mermaid render them.
-      auto page = [&](std::vector<std::string> args) {
-        std::vector<std::string> argv{"npq"};
-        argv.insert(argv.end(), args.begin(), args.end());
-        std::istringstream in;
-        std::ostringstream out;
-        std::ostringstream err;
-        npq::cli::run(argv, in, out, err, npq::cli::Environment{});
-        return out.str();
-      };
+      auto page = [](const std::vector<std::string> &args) { return test::run_npq(args).out; };
       fs::path reports("tests/golden/reports");
       check_golden(reports / (stem + ".routemap.md"), page({"routemap", "--mermaid", path}));
       check_golden(reports / (stem + ".hours.md"), page({"hours", "-f", "markdown", path}));
@@ -288,15 +275,7 @@ TEST_SUITE("golden") {
         transcript({"diff", "programmes/ucl-npqsl.yaml", "programmes/ucl-npqsl.yaml"});
     check_golden("tests/golden/compare-diff.expected", all);
     fs::path reports("tests/golden/reports");
-    auto page = [&](std::vector<std::string> args) {
-      std::vector<std::string> argv{"npq"};
-      argv.insert(argv.end(), args.begin(), args.end());
-      std::istringstream in;
-      std::ostringstream out;
-      std::ostringstream err;
-      npq::cli::run(argv, in, out, err, npq::cli::Environment{});
-      return out.str();
-    };
+    auto page = [](const std::vector<std::string> &args) { return test::run_npq(args).out; };
     check_golden(reports / "compare-npqsl.md",
                  page({"compare", "-f", "markdown", "programmes/ucl-npqsl.yaml",
                        "programmes/ambition-npqsl.yaml", "programmes/learners-first-npqsl.yaml",
@@ -304,7 +283,7 @@ TEST_SUITE("golden") {
     check_golden(reports / "diff-consistent.md",
                  page({"diff", "-f", "markdown", "examples/valid/consistent-programme.yaml",
                        "tests/golden/inputs/consistent-programme-v2.yaml"}));
-    for (const auto& file : yaml_files("programmes")) {
+    for (const auto &file : yaml_files("programmes")) {
       check_golden(fs::path("tests/golden/export") / (file.stem().string() + ".json"),
                    page({"export", file.generic_string()}));
     }
@@ -313,7 +292,7 @@ TEST_SUITE("golden") {
   TEST_CASE("docs/checks.md: every code with a failing and a passing example") {
     InSourceDir here;
     std::map<std::string, std::vector<std::string>> failing;
-    for (const auto& file : yaml_files("examples")) {
+    for (const auto &file : yaml_files("examples")) {
       std::string path = file.generic_string();
       std::string name = file.filename().string();
       if (path.rfind("examples/fixed/", 0) == 0 || path.rfind("examples/data/", 0) == 0 ||
@@ -324,7 +303,7 @@ TEST_SUITE("golden") {
       failing[code].push_back(path);
     }
     // The "# Fixed: ..." paragraph at the top of a fixed example, up to its first full stop.
-    auto first_line = [](const fs::path& p) {
+    auto first_line = [](const fs::path &p) {
       std::ifstream in(p);
       std::string text;
       for (std::string line; std::getline(in, line) && line.rfind("# ", 0) == 0;) {
@@ -335,22 +314,18 @@ TEST_SUITE("golden") {
       }
       return text;
     };
-    auto output = [](std::vector<std::string> args) {
-      std::vector<std::string> argv{"npq"};
-      argv.insert(argv.end(), args.begin(), args.end());
-      std::istringstream in;
-      std::ostringstream out;
-      std::ostringstream err;
-      npq::cli::run(argv, in, out, err, npq::cli::Environment{});
-      return out.str() + err.str();
+    auto output = [](const std::vector<std::string> &args) {
+      auto r = test::run_npq(args);
+      return r.out + r.err;
     };
     // Codes whose failing input is not a file: shown with the command that produces them.
     std::map<std::string, std::vector<std::string>> commands{
         {"NPQ001", {"validate", "no-such-programme.yaml"}},
         {"NPQ002", {"validate", "--max-file-size", "0.001", "programmes/ucl-npqsl.yaml"}},
         {"NPQ208", {"validate", "--data", "data", "examples/valid/minimal-programme.yaml"}},
-        {"NPQ322", {"validate", "--data", "examples/data/frameworks",
-                    "examples/data/npq322-statement-not-covered.yaml"}}};
+        {"NPQ322",
+         {"validate", "--data", "examples/data/frameworks",
+          "examples/data/npq322-statement-not-covered.yaml"}}};
     std::string doc =
         "<!-- Generated by the golden tests from src/npq/diag/codes.def and examples/. Do not "
         "edit; regenerate with the update-golden target. -->\n"
@@ -373,13 +348,13 @@ TEST_SUITE("golden") {
         "`.npq.yaml`. Suppressed findings are counted in the summary line and shown with "
         "`--show-suppressed`; a suppression that matches nothing is itself reported "
         "(NPQ390).\n\n";
-    for (const auto& ci : npq::all_codes()) {
+    for (const auto &ci : npq::all_codes()) {
       std::string code(ci.code);
       doc += fmt::format("## {} {}\n\n", code, ci.slug);
       doc += fmt::format("**{}** ({} check): {}.\n\n{}\n\n", npq::to_string(ci.severity),
                          npq::to_string(ci.category), ci.summary, ci.explanation);
       if (auto it = failing.find(code); it != failing.end()) {
-        for (const auto& path : it->second) {
+        for (const auto &path : it->second) {
           doc += fmt::format("Failing example: [{}](../{})\n\n```text\n{}```\n\n", path, path,
                              output({"validate", path}));
           fs::path fixed = fs::path("examples/fixed") / fs::path(path).filename();
@@ -390,11 +365,10 @@ TEST_SUITE("golden") {
         }
       } else if (auto c = commands.find(code); c != commands.end()) {
         std::string line = "npq";
-        for (const auto& a : c->second) {
+        for (const auto &a : c->second) {
           line += " " + a;
         }
-        doc += fmt::format("Failing example:\n\n```text\n$ {}\n{}```\n\n", line,
-                           output(c->second));
+        doc += fmt::format("Failing example:\n\n```text\n$ {}\n{}```\n\n", line, output(c->second));
         doc += "Passing: name a readable programme file within the limits; see "
                "[examples/valid](../examples/valid).\n\n";
       }
@@ -406,7 +380,7 @@ TEST_SUITE("golden") {
 
   TEST_CASE("generated files are current") {
     InSourceDir here;
-    for (const auto& kind : npq::format::kinds()) {
+    for (const auto &kind : npq::format::kinds()) {
       CAPTURE(kind.name);
       check_golden(fs::path("schemas") / fmt::format("{}.schema.json", kind.name),
                    npq::format::json_schema(kind.name));

@@ -10,9 +10,9 @@
 namespace doctest {
 // Lets failed comparisons of finding lists print the lists.
 template <> struct StringMaker<std::vector<std::string>> {
-  static String convert(const std::vector<std::string>& v) {
+  static String convert(const std::vector<std::string> &v) {
     std::string out = "{";
-    for (const auto& s : v) {
+    for (const auto &s : v) {
       out += (out.size() > 1 ? ", " : "") + s;
     }
     return (out + "}").c_str();
@@ -22,7 +22,7 @@ template <> struct StringMaker<std::vector<std::string>> {
 
 namespace test {
 
-inline const npq::ReferenceData& data() {
+inline const npq::ReferenceData &data() {
   static const npq::ReferenceData d = [] {
     npq::Diagnostics ignored;
     return npq::ReferenceData::bundled(ignored);
@@ -31,14 +31,14 @@ inline const npq::ReferenceData& data() {
 }
 
 /// Runs every check on `text` as if it were the file `name`.
-inline npq::FileResult check(const std::string& text, const std::string& name = "t.yaml") {
+inline npq::FileResult check(const std::string &text, const std::string &name = "t.yaml") {
   return npq::check_source(npq::SourceFile(name, text), data(), npq::SessionOptions{});
 }
 
 /// "NPQ102@3" for each error and warning, in order (notes are left out; see all_codes).
-inline std::vector<std::string> codes(const npq::Diagnostics& d, bool with_notes = false) {
+inline std::vector<std::string> codes(const npq::Diagnostics &d, bool with_notes = false) {
   std::vector<std::string> out;
-  for (const auto& item : d.items()) {
+  for (const auto &item : d.items()) {
     if (item.severity == npq::Severity::note && !with_notes) {
       continue;
     }
@@ -47,7 +47,9 @@ inline std::vector<std::string> codes(const npq::Diagnostics& d, bool with_notes
   return out;
 }
 
-inline std::vector<std::string> codes(const std::string& text) { return codes(check(text).diagnostics); }
+inline std::vector<std::string> codes(const std::string &text) {
+  return codes(check(text).diagnostics);
+}
 
 /// A minimal valid programme, to which tests append or in which they replace lines.
 inline std::string minimal_programme() {
@@ -61,8 +63,8 @@ inline std::string minimal_programme() {
 }
 
 /// The first finding with a code (the test fails if there is none).
-inline const npq::Diagnostic& first(const npq::FileResult& r, npq::Code code) {
-  for (const auto& d : r.diagnostics.items()) {
+inline const npq::Diagnostic &first(const npq::FileResult &r, npq::Code code) {
+  for (const auto &d : r.diagnostics.items()) {
     if (d.code == code) {
       return d;
     }
@@ -72,7 +74,7 @@ inline const npq::Diagnostic& first(const npq::FileResult& r, npq::Code code) {
 }
 
 /// The minimal programme for another qualification.
-inline std::string minimal_programme_for(const std::string& code) {
+inline std::string minimal_programme_for(const std::string &code) {
   std::string p = minimal_programme();
   return p.replace(p.find("NPQSL"), 5, code);
 }

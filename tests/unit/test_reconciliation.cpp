@@ -10,14 +10,15 @@
 
 namespace {
 
-std::string read(const std::string& path) {
+std::string read(const std::string &path) {
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
-const std::string kExample = std::string(NPQ_SOURCE_DIR) + "/examples/valid/consistent-programme.yaml";
+const std::string kExample =
+    std::string(NPQ_SOURCE_DIR) + "/examples/valid/consistent-programme.yaml";
 
 } // namespace
 
@@ -26,7 +27,8 @@ TEST_CASE("the consistent example has no findings at all") {
   CHECK(test::codes(r.diagnostics, true).empty());
 }
 
-TEST_CASE("changing any activity's hours by one is caught at the published figure and the activity") {
+TEST_CASE(
+    "changing any activity's hours by one is caught at the published figure and the activity") {
   std::string text = read(kExample);
   std::vector<std::string> lines;
   {
@@ -58,18 +60,18 @@ TEST_CASE("changing any activity's hours by one is caught at the published figur
       auto copy = lines;
       copy[i] = m[1].str() + fmt::format("{}", value);
       std::string changed;
-      for (const auto& l : copy) {
+      for (const auto &l : copy) {
         changed += l + "\n";
       }
       CAPTURE(line);
       CAPTURE(delta);
       auto r = test::check(changed);
       bool found = false;
-      for (const auto& d : r.diagnostics.items()) {
+      for (const auto &d : r.diagnostics.items()) {
         if (d.code != npq::Code::hours_mismatch || d.where.line <= summary_line) {
           continue;
         }
-        for (const auto& note : d.notes) {
+        for (const auto &note : d.notes) {
           found = found || note.where.line == line;
         }
       }

@@ -29,8 +29,9 @@ TEST_CASE("frameworks must exist and fit the qualification") {
 }
 
 TEST_CASE("area ids are checked against the framework, with did-you-mean") {
-  auto r = test::check(minimal_programme() + "framework: npqsl-2020\n"
-                                             "topics:\n  - title: t\n    covers: [school-cultur]\n");
+  auto r =
+      test::check(minimal_programme() + "framework: npqsl-2020\n"
+                                        "topics:\n  - title: t\n    covers: [school-cultur]\n");
   REQUIRE(test::codes(r.diagnostics) == std::vector<std::string>{"NPQ203@11"});
   CHECK(r.diagnostics.items()[0].hint == "did you mean 'school-culture'?");
 }

@@ -6,7 +6,9 @@
 using test::codes;
 using test::minimal_programme;
 
-TEST_CASE("the minimal programme is valid") { CHECK(codes(minimal_programme()).empty()); }
+TEST_CASE("the minimal programme is valid") {
+  CHECK(codes(minimal_programme()).empty());
+}
 
 TEST_CASE("unknown keys are errors with a did-you-mean hint") {
   auto r = test::check(minimal_programme() + "tittle: x\n");
@@ -15,7 +17,9 @@ TEST_CASE("unknown keys are errors with a did-you-mean hint") {
   CHECK(r.diagnostics.items()[0].where.pointer == "/tittle");
 }
 
-TEST_CASE("x- keys are free for users") { CHECK(codes(minimal_programme() + "x-note: ok\n").empty()); }
+TEST_CASE("x- keys are free for users") {
+  CHECK(codes(minimal_programme() + "x-note: ok\n").empty());
+}
 
 TEST_CASE("missing required keys") {
   CHECK(codes("format: 1\nkind: programme\ntitle: t\nqualification: NPQSL\n") ==

@@ -9,7 +9,7 @@ using npq::SourceFile;
 
 namespace {
 
-std::vector<std::string> load_codes(const std::string& text, npq::yaml::Stream* keep = nullptr) {
+std::vector<std::string> load_codes(const std::string &text, npq::yaml::Stream *keep = nullptr) {
   Diagnostics d;
   auto s = npq::yaml::load(SourceFile("t.yaml", text), d);
   if (keep != nullptr) {
@@ -71,14 +71,16 @@ TEST_CASE("aliases may repeat values within limits, and are shared, not copied")
 TEST_CASE("merge keys merge, with explicit keys winning") {
   npq::yaml::Stream s;
   CHECK(load_codes("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n", &s).empty());
-  const auto* m = s.documents[0].root->get("m");
+  const auto *m = s.documents[0].root->get("m");
   REQUIRE(m != nullptr);
   CHECK(m->get("x")->text == "1");
   CHECK(m->get("y")->text == "3");
 }
 
 TEST_CASE("encodings other than UTF-8 are refused with a clear message") {
-  CHECK(load_codes(std::string("\xFF\xFE" "a\0:\0", 6)) == std::vector<std::string>{"NPQ003@1"});
+  CHECK(load_codes(std::string("\xFF\xFE"
+                               "a\0:\0",
+                               6)) == std::vector<std::string>{"NPQ003@1"});
   CHECK(load_codes("a: \xC3\x28\n") == std::vector<std::string>{"NPQ004@1"});
   CHECK(load_codes(std::string("a: 1\nb: x\0y\n", 12)) == std::vector<std::string>{"NPQ005@2"});
   CHECK(load_codes("a: \x1b[31m\n") == std::vector<std::string>{"NPQ005@1"});
@@ -86,7 +88,9 @@ TEST_CASE("encodings other than UTF-8 are refused with a clear message") {
 
 TEST_CASE("a UTF-8 byte-order mark is accepted and positions stay right") {
   Diagnostics d;
-  npq::yaml::load(SourceFile("t.yaml", "\xEF\xBB\xBF" "a: 1\na: 2\n"), d);
+  npq::yaml::load(SourceFile("t.yaml", "\xEF\xBB\xBF"
+                                       "a: 1\na: 2\n"),
+                  d);
   REQUIRE(d.items().size() == 1);
   CHECK(d.items()[0].where.line == 2);
   CHECK(d.items()[0].where.column == 1);
@@ -135,7 +139,7 @@ TEST_CASE("non-scalar keys are refused") {
 
 TEST_CASE("core schema scalar typing") {
   using npq::yaml::ScalarType;
-  auto type = [](const std::string& text) {
+  auto type = [](const std::string &text) {
     Diagnostics d;
     auto s = npq::yaml::load(SourceFile("t", "v: " + text + "\n"), d);
     return npq::yaml::scalar_type(*s.documents.at(0).root->get("v"));

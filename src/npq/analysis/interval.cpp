@@ -4,7 +4,7 @@
 
 namespace npq::analysis {
 
-Interval Interval::from(const model::Hours& hours) {
+Interval Interval::from(const model::Hours &hours) {
   using Form = model::Hours::Form;
   switch (hours.form) {
   case Form::exact:
@@ -23,7 +23,7 @@ Interval Interval::from(const model::Hours& hours) {
   return {};
 }
 
-Interval& Interval::operator+=(const Interval& other) {
+Interval &Interval::operator+=(const Interval &other) {
   low += other.low;
   high += other.high;
   approximate = approximate || other.approximate;
@@ -41,12 +41,16 @@ Interval Interval::times(double n) const {
   return r;
 }
 
-Interval Interval::share() const { return {0, high, approximate, unpublished}; }
+Interval Interval::share() const {
+  return {0, high, approximate, unpublished};
+}
 
-bool Interval::compatible(const Interval& other) const {
+bool Interval::compatible(const Interval &other) const {
   constexpr double kTolerance = 0.10;
-  auto widen_low = [](const Interval& i) { return i.approximate ? i.low * (1 - kTolerance) : i.low; };
-  auto widen_high = [](const Interval& i) {
+  auto widen_low = [](const Interval &i) {
+    return i.approximate ? i.low * (1 - kTolerance) : i.low;
+  };
+  auto widen_high = [](const Interval &i) {
     return i.approximate && std::isfinite(i.high) ? i.high * (1 + kTolerance) : i.high;
   };
   constexpr double kEpsilon = 1e-9;

@@ -13,19 +13,19 @@ namespace npq::analysis {
 
 struct Interval {
   double low = 0;
-  double high = 0;         ///< may be +infinity
+  double high = 0;          ///< may be +infinity
   bool approximate = false; ///< includes an "about" figure
-  int unpublished = 0;     ///< how many contributions have no published figure
+  int unpublished = 0;      ///< how many contributions have no published figure
 
   static Interval zero() { return {}; }
   static Interval exact(double h) { return {h, h, false, 0}; }
-  static Interval from(const model::Hours& hours);
+  static Interval from(const model::Hours &hours);
 
   bool bounded() const { return std::isfinite(high); }
   bool is_exact() const { return low == high && !approximate && unpublished == 0; }
 
-  Interval& operator+=(const Interval& other);
-  Interval operator+(const Interval& other) const {
+  Interval &operator+=(const Interval &other);
+  Interval operator+(const Interval &other) const {
     Interval r = *this;
     r += other;
     return r;
@@ -35,7 +35,7 @@ struct Interval {
   Interval share() const;
 
   /// Whether two figures can both be true. An approximate side is widened by 10 %.
-  bool compatible(const Interval& other) const;
+  bool compatible(const Interval &other) const;
 
   /// "75", "≥ 43", "≤ 50", "≈ 20", "10–12", "not published".
   std::string str() const;

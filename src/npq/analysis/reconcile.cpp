@@ -6,9 +6,9 @@ namespace npq::analysis {
 
 namespace {
 
-std::vector<int> indices(const Totals& totals, const std::vector<model::Ref>& ids) {
+std::vector<int> indices(const Totals &totals, const std::vector<model::Ref> &ids) {
   std::vector<int> out;
-  for (const auto& r : ids) {
+  for (const auto &r : ids) {
     if (int i = totals.period_index(r.value); i >= 0) {
       out.push_back(i);
     }
@@ -16,9 +16,9 @@ std::vector<int> indices(const Totals& totals, const std::vector<model::Ref>& id
   return out;
 }
 
-bool counts_anything(const Totals& totals, const Selector& sel, const std::vector<int>& restriction,
+bool counts_anything(const Totals &totals, const Selector &sel, const std::vector<int> &restriction,
                      bool restricted) {
-  for (const auto* a : totals.activities()) {
+  for (const auto *a : totals.activities()) {
     if (sel.matches(*a) &&
         (!restricted || a->period < 0 ||
          std::find(restriction.begin(), restriction.end(), a->period) != restriction.end())) {
@@ -30,18 +30,18 @@ bool counts_anything(const Totals& totals, const Selector& sel, const std::vecto
 
 } // namespace
 
-Selector selector_of(const model::Category& c) {
+Selector selector_of(const model::Category &c) {
   Selector s;
-  for (const auto& k : c.kinds) {
+  for (const auto &k : c.kinds) {
     s.kinds.insert(k.value);
   }
-  for (const auto& a : c.activities) {
+  for (const auto &a : c.activities) {
     s.ids.insert(a.value);
   }
   return s;
 }
 
-const char* to_string(Comparison::Figure figure) {
+const char *to_string(Comparison::Figure figure) {
   switch (figure) {
   case Comparison::Figure::total:
     return "total";
@@ -63,17 +63,17 @@ const char* to_string(Comparison::Figure figure) {
   return "";
 }
 
-Reconciliation reconcile(const model::Programme& p, const Totals& totals) {
+Reconciliation reconcile(const model::Programme &p, const Totals &totals) {
   Reconciliation r;
   using Figure = Comparison::Figure;
-  const auto& s = p.summary;
+  const auto &s = p.summary;
   r.scope = indices(totals, s.periods);
   if (s.periods.empty()) {
     for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
       r.scope.push_back(static_cast<int>(i));
     }
   }
-  for (const auto& c : s.categories) {
+  for (const auto &c : s.categories) {
     Selector sel = selector_of(c);
     std::vector<int> restriction = indices(totals, c.periods);
     bool restricted = !c.periods.empty();
@@ -82,7 +82,7 @@ Reconciliation reconcile(const model::Programme& p, const Totals& totals) {
       continue;
     }
     Total total = restricted ? totals.periods(restriction, sel) : totals.programme(sel);
-    const std::vector<int>& scope = restricted ? restriction : r.scope;
+    const std::vector<int> &scope = restricted ? restriction : r.scope;
     if (c.total_hours) {
       Comparison cmp{Figure::total, &c};
       cmp.published = Interval::from(*c.total_hours);
@@ -126,7 +126,7 @@ Reconciliation reconcile(const model::Programme& p, const Totals& totals) {
       }
     }
     if (c.hours_each) {
-      for (const auto& part : total.parts) {
+      for (const auto &part : total.parts) {
         if (part.share) {
           continue;
         }

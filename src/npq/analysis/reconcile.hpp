@@ -20,9 +20,9 @@ struct Comparison {
     period_count,     ///< the summary's number of periods
   };
   Figure figure = Figure::total;
-  const model::Category* category = nullptr; ///< null for programme-wide figures
+  const model::Category *category = nullptr; ///< null for programme-wide figures
   int period = -1;                           ///< for per-period figures
-  const model::Activity* activity = nullptr; ///< for 'each'
+  const model::Activity *activity = nullptr; ///< for 'each'
   Interval published;
   Interval computed;
   bool agrees = true;
@@ -33,18 +33,18 @@ struct Comparison {
 struct Reconciliation {
   std::vector<Comparison> comparisons;
   /// Categories that count no activity at all in the route map.
-  std::vector<const model::Category*> empty_categories;
+  std::vector<const model::Category *> empty_categories;
   /// Periods each per-period figure ranges over, by category (summary.periods by default).
   std::vector<int> scope;
 };
 
 /// Compares every published figure of the summary with the route map. Requires a route map.
-Reconciliation reconcile(const model::Programme& programme, const Totals& totals);
+Reconciliation reconcile(const model::Programme &programme, const Totals &totals);
 
 /// The activities a category counts, for a category restricted to periods or not.
-Selector selector_of(const model::Category& category);
+Selector selector_of(const model::Category &category);
 
 /// Short label of a figure kind: "total", "each period", "count", ...
-const char* to_string(Comparison::Figure figure);
+const char *to_string(Comparison::Figure figure);
 
 } // namespace npq::analysis

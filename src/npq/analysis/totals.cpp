@@ -8,13 +8,13 @@ namespace npq::analysis {
 
 namespace {
 
-Interval activity_hours(const model::Activity& a) {
+Interval activity_hours(const model::Activity &a) {
   return Interval::from(a.hours).times(static_cast<double>(std::max(a.count, 0)));
 }
 
 } // namespace
 
-bool Selector::matches(const model::Activity& activity) const {
+bool Selector::matches(const model::Activity &activity) const {
   if ((mode && activity.delivery.mode != *mode) ||
       (synchrony && activity.delivery.synchrony != *synchrony) ||
       (facilitation && activity.delivery.facilitation != *facilitation)) {
@@ -26,20 +26,20 @@ bool Selector::matches(const model::Activity& activity) const {
   return kinds.count(activity.kind) != 0 || (!activity.id.empty() && ids.count(activity.id) != 0);
 }
 
-Totals::Totals(const model::Programme& programme) : m_programme(programme) {
-  const auto& rm = programme.route_map;
-  for (const auto& p : rm.periods) {
-    for (const auto& a : p.activities) {
+Totals::Totals(const model::Programme &programme) : m_programme(programme) {
+  const auto &rm = programme.route_map;
+  for (const auto &p : rm.periods) {
+    for (const auto &a : p.activities) {
       m_activities.push_back(&a);
     }
   }
-  for (const auto& a : rm.throughout) {
+  for (const auto &a : rm.throughout) {
     m_activities.push_back(&a);
   }
-  for (const auto& c : rm.choices) {
+  for (const auto &c : rm.choices) {
     Group g;
     g.choose = c.choose;
-    for (const auto& ref : c.from) {
+    for (const auto &ref : c.from) {
       int index = period_index(ref.value);
       if (index >= 0 && m_electives.insert(index).second) {
         g.options.push_back(index);
@@ -51,7 +51,7 @@ Totals::Totals(const model::Programme& programme) : m_programme(programme) {
 }
 
 int Totals::period_index(std::string_view id) const {
-  const auto& periods = m_programme.route_map.periods;
+  const auto &periods = m_programme.route_map.periods;
   for (std::size_t i = 0; i < periods.size(); ++i) {
     if (periods[i].id == id) {
       return static_cast<int>(i);
@@ -60,13 +60,13 @@ int Totals::period_index(std::string_view id) const {
   return -1;
 }
 
-Total Totals::period_only(int index, const Selector& selector) const {
+Total Totals::period_only(int index, const Selector &selector) const {
   Total t;
-  const auto& periods = m_programme.route_map.periods;
+  const auto &periods = m_programme.route_map.periods;
   if (index < 0 || static_cast<std::size_t>(index) >= periods.size()) {
     return t;
   }
-  for (const auto& a : periods[static_cast<std::size_t>(index)].activities) {
+  for (const auto &a : periods[static_cast<std::size_t>(index)].activities) {
     if (selector.matches(a)) {
       Interval h = activity_hours(a);
       t.hours += h;
@@ -77,11 +77,11 @@ Total Totals::period_only(int index, const Selector& selector) const {
   return t;
 }
 
-Total Totals::period(int index, const Selector& selector) const {
+Total Totals::period(int index, const Selector &selector) const {
   return periods({index}, selector);
 }
 
-Total Totals::periods(const std::vector<int>& indices, const Selector& selector) const {
+Total Totals::periods(const std::vector<int> &indices, const Selector &selector) const {
   Total t;
   for (int index : indices) {
     Total p = period_only(index, selector);
@@ -89,7 +89,7 @@ Total Totals::periods(const std::vector<int>& indices, const Selector& selector)
     t.count += p.count;
     t.parts.insert(t.parts.end(), p.parts.begin(), p.parts.end());
   }
-  for (const auto& a : m_programme.route_map.throughout) {
+  for (const auto &a : m_programme.route_map.throughout) {
     if (selector.matches(a)) {
       Interval h = activity_hours(a).share();
       t.hours += h;
@@ -99,9 +99,9 @@ Total Totals::periods(const std::vector<int>& indices, const Selector& selector)
   return t;
 }
 
-Total Totals::programme(const Selector& selector) const {
+Total Totals::programme(const Selector &selector) const {
   Total t;
-  const auto& periods = m_programme.route_map.periods;
+  const auto &periods = m_programme.route_map.periods;
   for (std::size_t i = 0; i < periods.size(); ++i) {
     if (m_electives.count(static_cast<int>(i)) != 0) {
       continue;
@@ -112,7 +112,7 @@ Total Totals::programme(const Selector& selector) const {
     t.parts.insert(t.parts.end(), p.parts.begin(), p.parts.end());
   }
   for (std::size_t g = 0; g < m_groups.size(); ++g) {
-    const auto& group = m_groups[g];
+    const auto &group = m_groups[g];
     std::vector<Total> options;
     for (int index : group.options) {
       options.push_back(period_only(index, selector));
@@ -124,7 +124,7 @@ Total Totals::programme(const Selector& selector) const {
     long long min_count = 0;
     long long max_count = 0;
     std::vector<long long> counts;
-    for (const auto& o : options) {
+    for (const auto &o : options) {
       lows.push_back(o.hours.low);
       highs.push_back(o.hours.high);
       unpublished.push_back(o.hours.unpublished);
@@ -140,19 +140,19 @@ Total Totals::programme(const Selector& selector) const {
     range.low = std::accumulate(lows.begin(), lows.begin() + static_cast<long>(n), 0.0);
     range.high = std::accumulate(highs.begin(), highs.begin() + static_cast<long>(n), 0.0);
     range.approximate = approximate;
-    range.unpublished = std::accumulate(unpublished.begin(), unpublished.begin() + static_cast<long>(n), 0);
+    range.unpublished =
+        std::accumulate(unpublished.begin(), unpublished.begin() + static_cast<long>(n), 0);
     min_count = std::accumulate(counts.begin(), counts.begin() + static_cast<long>(n), 0LL);
     max_count = std::accumulate(counts.end() - static_cast<long>(n), counts.end(), 0LL);
     t.hours += range;
     t.count += min_count;
-    const auto& rule = m_programme.route_map.choices[g];
-    t.choices.push_back(fmt::format("choice '{}': {} of {} periods, {} hours{}", rule.id,
-                                    group.choose, group.options.size(), range.str(),
-                                    min_count == max_count ? ""
-                                                           : fmt::format(" ({}–{} occurrences)",
-                                                                         min_count, max_count)));
+    const auto &rule = m_programme.route_map.choices[g];
+    t.choices.push_back(fmt::format(
+        "choice '{}': {} of {} periods, {} hours{}", rule.id, group.choose, group.options.size(),
+        range.str(),
+        min_count == max_count ? "" : fmt::format(" ({}–{} occurrences)", min_count, max_count)));
   }
-  for (const auto& a : m_programme.route_map.throughout) {
+  for (const auto &a : m_programme.route_map.throughout) {
     if (selector.matches(a)) {
       Interval h = activity_hours(a);
       t.hours += h;
@@ -163,37 +163,35 @@ Total Totals::programme(const Selector& selector) const {
   return t;
 }
 
-std::optional<Selection> Totals::extreme(const Selector& selector, bool heaviest) const {
+std::optional<Selection> Totals::extreme(const Selector &selector, bool heaviest) const {
   if (m_groups.empty()) {
     return std::nullopt;
   }
   Selection s;
-  const auto& periods = m_programme.route_map.periods;
+  const auto &periods = m_programme.route_map.periods;
   for (std::size_t i = 0; i < periods.size(); ++i) {
     if (m_electives.count(static_cast<int>(i)) == 0) {
       s.hours += period_only(static_cast<int>(i), selector).hours;
     }
   }
-  for (const auto& group : m_groups) {
+  for (const auto &group : m_groups) {
     std::vector<std::pair<Interval, int>> options;
     for (int index : group.options) {
       options.emplace_back(period_only(index, selector).hours, index);
     }
     // Lightest: smallest upper bound first (then lower); heaviest: largest lower bound first.
-    std::stable_sort(options.begin(), options.end(), [&](const auto& a, const auto& b) {
+    std::stable_sort(options.begin(), options.end(), [&](const auto &a, const auto &b) {
       if (heaviest) {
-        return a.first.low != b.first.low ? a.first.low > b.first.low
-                                          : a.first.high > b.first.high;
+        return a.first.low != b.first.low ? a.first.low > b.first.low : a.first.high > b.first.high;
       }
-      return a.first.high != b.first.high ? a.first.high < b.first.high
-                                          : a.first.low < b.first.low;
+      return a.first.high != b.first.high ? a.first.high < b.first.high : a.first.low < b.first.low;
     });
     for (int k = 0; k < group.choose; ++k) {
       s.hours += options[static_cast<std::size_t>(k)].first;
       s.periods.push_back(options[static_cast<std::size_t>(k)].second);
     }
   }
-  for (const auto& a : m_programme.route_map.throughout) {
+  for (const auto &a : m_programme.route_map.throughout) {
     if (selector.matches(a)) {
       s.hours += activity_hours(a);
     }
@@ -202,16 +200,16 @@ std::optional<Selection> Totals::extreme(const Selector& selector, bool heaviest
   return s;
 }
 
-std::optional<Selection> Totals::lightest(const Selector& selector) const {
+std::optional<Selection> Totals::lightest(const Selector &selector) const {
   return extreme(selector, false);
 }
 
-std::optional<Selection> Totals::heaviest(const Selector& selector) const {
+std::optional<Selection> Totals::heaviest(const Selector &selector) const {
   return extreme(selector, true);
 }
 
-std::string describe(const Contribution& c, const model::Programme& programme) {
-  const auto& a = *c.activity;
+std::string describe(const Contribution &c, const model::Programme &programme) {
+  const auto &a = *c.activity;
   std::string where = a.period >= 0
                           ? programme.route_map.periods[static_cast<std::size_t>(a.period)].title
                           : std::string("throughout");

@@ -22,12 +22,12 @@ struct Selector {
   std::optional<std::string> mode;
   std::optional<std::string> synchrony;
   std::optional<std::string> facilitation;
-  bool matches(const model::Activity& activity) const;
+  bool matches(const model::Activity &activity) const;
   static Selector all() { return {}; }
 };
 
 struct Contribution {
-  const model::Activity* activity = nullptr;
+  const model::Activity *activity = nullptr;
   Interval hours;     ///< count × hours, or a share of an activity that runs throughout
   bool share = false; ///< runs throughout the programme: any part of it may fall in this period
 };
@@ -47,47 +47,47 @@ struct Selection {
 
 class Totals {
 public:
-  explicit Totals(const model::Programme& programme);
+  explicit Totals(const model::Programme &programme);
 
   /// A period's own activities that match (nothing from throughout activities).
-  Total within(int index, const Selector& selector) const { return period_only(index, selector); }
+  Total within(int index, const Selector &selector) const { return period_only(index, selector); }
   /// A period's activities that match, plus an unknown share of matching throughout activities.
-  Total period(int index, const Selector& selector) const;
+  Total period(int index, const Selector &selector) const;
   /// Several periods together (shares of throughout activities counted once).
-  Total periods(const std::vector<int>& indices, const Selector& selector) const;
+  Total periods(const std::vector<int> &indices, const Selector &selector) const;
   /// The whole programme: essential periods, throughout activities, and for each choice rule the
   /// range from its lightest to its heaviest valid selection.
-  Total programme(const Selector& selector) const;
+  Total programme(const Selector &selector) const;
 
   /// The selections with the lowest and highest totals (by lower and upper bound); empty when
   /// the programme has no choice rules.
-  std::optional<Selection> lightest(const Selector& selector) const;
-  std::optional<Selection> heaviest(const Selector& selector) const;
+  std::optional<Selection> lightest(const Selector &selector) const;
+  std::optional<Selection> heaviest(const Selector &selector) const;
 
   /// Every activity with its period index (-1 throughout), in document order.
-  const std::vector<const model::Activity*>& activities() const { return m_activities; }
+  const std::vector<const model::Activity *> &activities() const { return m_activities; }
   /// Index of a period id, or -1.
   int period_index(std::string_view id) const;
   /// Period indices that are electives of some choice rule.
-  const std::set<int>& electives() const { return m_electives; }
+  const std::set<int> &electives() const { return m_electives; }
 
-  const model::Programme& programme_model() const { return m_programme; }
+  const model::Programme &programme_model() const { return m_programme; }
 
 private:
   struct Group {
     std::vector<int> options;
     int choose = 0;
   };
-  Total period_only(int index, const Selector& selector) const;
-  std::optional<Selection> extreme(const Selector& selector, bool heaviest) const;
+  Total period_only(int index, const Selector &selector) const;
+  std::optional<Selection> extreme(const Selector &selector, bool heaviest) const;
 
-  const model::Programme& m_programme;
-  std::vector<const model::Activity*> m_activities;
+  const model::Programme &m_programme;
+  std::vector<const model::Activity *> m_activities;
   std::vector<Group> m_groups;
   std::set<int> m_electives;
 };
 
 /// "term one: Online self-directed study, 8 hours" for notes and explanations.
-std::string describe(const Contribution& c, const model::Programme& programme);
+std::string describe(const Contribution &c, const model::Programme &programme);
 
 } // namespace npq::analysis

@@ -10,7 +10,7 @@ namespace npq::checks {
 
 namespace {
 
-std::optional<double> months(const model::Quantity& q) {
+std::optional<double> months(const model::Quantity &q) {
   if (q.unit == "month") {
     return q.value;
   }
@@ -32,12 +32,14 @@ std::optional<double> months(const model::Quantity& q) {
   return std::nullopt;
 }
 
-std::string text(const model::Quantity& q) { return model::to_string(q); }
-
-std::string number_text(double v) {
-  return v == std::floor(v) ? fmt::format("{}", static_cast<long long>(v)) : fmt::format("{:.1f}", v);
+std::string text(const model::Quantity &q) {
+  return model::to_string(q);
 }
 
+std::string number_text(double v) {
+  return v == std::floor(v) ? fmt::format("{}", static_cast<long long>(v))
+                            : fmt::format("{:.1f}", v);
+}
 
 struct Date {
   int year = 0;
@@ -47,7 +49,7 @@ struct Date {
   int last_month() const { return month == 0 ? 12 : month; }
 };
 
-std::optional<Date> parse_date(const std::string& s) {
+std::optional<Date> parse_date(const std::string &s) {
   Date d;
   if (std::sscanf(s.c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) >= 1 &&
       std::isdigit(static_cast<unsigned char>(s[0]))) {
@@ -70,17 +72,18 @@ int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-void check_date(const model::DocumentInfo& doc, const model::Ref& ref, const Context& ctx) {
+void check_date(const model::DocumentInfo &doc, const model::Ref &ref, const Context &ctx) {
   auto d = parse_date(ref.value);
-  if (d && d->day > 0 && d->month >= 1 && d->month <= 12 && d->day > days_in_month(d->year, d->month)) {
+  if (d && d->day > 0 && d->month >= 1 && d->month <= 12 &&
+      d->day > days_in_month(d->year, d->month)) {
     ctx.out.add(Code::date_problem, at(doc, ref.loc),
                 fmt::format("{} is not a date: {}-{:02} has {} days", ref.value, d->year, d->month,
                             days_in_month(d->year, d->month)));
   }
 }
 
-void check_order(const model::DocumentInfo& doc, const std::optional<model::Ref>& from,
-                 const std::optional<model::Ref>& until, const Context& ctx) {
+void check_order(const model::DocumentInfo &doc, const std::optional<model::Ref> &from,
+                 const std::optional<model::Ref> &until, const Context &ctx) {
   if (!from || !until) {
     return;
   }
@@ -93,17 +96,17 @@ void check_order(const model::DocumentInfo& doc, const std::optional<model::Ref>
   long start = a->year * 400L + a->first_month() * 32L + a->day;
   long end = b->year * 400L + b->last_month() * 32L + (b->day == 0 ? 31 : b->day);
   if (start > end) {
-    auto& d = ctx.out.add(Code::date_problem, at(doc, until->loc),
-                          fmt::format("the end date {} comes before the start date {}",
-                                      until->value, from->value));
+    auto &d = ctx.out.add(
+        Code::date_problem, at(doc, until->loc),
+        fmt::format("the end date {} comes before the start date {}", until->value, from->value));
     d.notes.push_back({at(doc, from->loc), "the start date"});
   }
 }
 
-void check_range(const model::DocumentInfo& doc, const model::DurationBlock& d,
-                 const Context& ctx) {
-  auto check = [&](const std::optional<model::Quantity>& lo,
-                   const std::optional<model::Quantity>& hi, std::string_view lo_name,
+void check_range(const model::DocumentInfo &doc, const model::DurationBlock &d,
+                 const Context &ctx) {
+  auto check = [&](const std::optional<model::Quantity> &lo,
+                   const std::optional<model::Quantity> &hi, std::string_view lo_name,
                    std::string_view hi_name) {
     if (!lo || !hi) {
       return;
@@ -111,7 +114,7 @@ void check_range(const model::DocumentInfo& doc, const model::DurationBlock& d,
     auto a = months(*lo);
     auto b = months(*hi);
     if (a && b && *a > *b + 1e-9) {
-      auto& diag = ctx.out.add(Code::duration_disordered, at(doc, lo->loc),
+      auto &diag = ctx.out.add(Code::duration_disordered, at(doc, lo->loc),
                                fmt::format("the {} duration ({}) is longer than the {} ({})",
                                            lo_name, text(*lo), hi_name, text(*hi)));
       diag.notes.push_back({at(doc, hi->loc), fmt::format("the {} duration", hi_name)});
@@ -122,24 +125,25 @@ void check_range(const model::DocumentInfo& doc, const model::DurationBlock& d,
   check(d.minimum, d.maximum, "minimum", "maximum");
 }
 
-void check_norm(const model::Programme& p, const model::Qualification& q,
-                const model::Framework* framework, const Context& ctx) {
-  const auto& d = p.duration;
+void check_norm(const model::Programme &p, const model::Qualification &q,
+                const model::Framework *framework, const Context &ctx) {
+  const auto &d = p.duration;
   if (framework != nullptr && !framework->reformed &&
       (framework->minimum_duration || framework->maximum_duration)) {
     auto lo = framework->minimum_duration ? months(*framework->minimum_duration) : std::nullopt;
     auto hi = framework->maximum_duration ? months(*framework->maximum_duration) : std::nullopt;
-    for (const auto* value : {&d.nominal, &d.minimum, &d.maximum}) {
+    for (const auto *value : {&d.nominal, &d.minimum, &d.maximum}) {
       if (!*value) {
         continue;
       }
       auto m = months(**value);
       if (m && ((lo && *m < *lo - 1e-9) || (hi && *m > *hi + 1e-9))) {
-        ctx.out.add(Code::duration_differs, at(p.doc, (*value)->loc),
-                    fmt::format("{} is outside the {} framework's range of {} to {}",
-                                text(**value), framework->id,
-                                framework->minimum_duration ? text(*framework->minimum_duration) : "?",
-                                framework->maximum_duration ? text(*framework->maximum_duration) : "?"));
+        ctx.out.add(
+            Code::duration_differs, at(p.doc, (*value)->loc),
+            fmt::format("{} is outside the {} framework's range of {} to {}", text(**value),
+                        framework->id,
+                        framework->minimum_duration ? text(*framework->minimum_duration) : "?",
+                        framework->maximum_duration ? text(*framework->maximum_duration) : "?"));
       }
     }
     return;
@@ -150,14 +154,14 @@ void check_norm(const model::Programme& p, const model::Qualification& q,
   auto m = months(*d.nominal);
   if (m && std::fabs(*m - *q.taught_months) > 1.0) {
     ctx.out.add(Code::duration_differs, at(p.doc, d.nominal->loc),
-                fmt::format("the programme takes {}, but {} ({}) is taught over {} months", text(*d.nominal),
-                            q.code, q.group, *q.taught_months),
+                fmt::format("the programme takes {}, but {} ({}) is taught over {} months",
+                            text(*d.nominal), q.code, q.group, *q.taught_months),
                 "check the duration; reformed specialist NPQs take 12 months, leadership NPQs 18");
   }
 }
 
-void check_periods(const model::Programme& p, const Context& ctx) {
-  const auto& rm = p.route_map;
+void check_periods(const model::Programme &p, const Context &ctx) {
+  const auto &rm = p.route_map;
   if (!rm.present || !p.duration.nominal || !rm.choices.empty()) {
     return; // with electives, the periods listed are not all taken
   }
@@ -167,7 +171,7 @@ void check_periods(const model::Programme& p, const Context& ctx) {
   }
   double total = 0;
   double longest = 0;
-  for (const auto& period : rm.periods) {
+  for (const auto &period : rm.periods) {
     std::optional<double> length;
     if (period.length) {
       length = months(*period.length);
@@ -194,9 +198,9 @@ void check_periods(const model::Programme& p, const Context& ctx) {
 
 } // namespace
 
-void check_assessment_timing(const model::DocumentInfo& doc, const model::Assessment& a,
-                             const std::optional<model::Quantity>& nominal,
-                             const model::Qualification* q, const Context& ctx) {
+void check_assessment_timing(const model::DocumentInfo &doc, const model::Assessment &a,
+                             const std::optional<model::Quantity> &nominal,
+                             const model::Qualification *q, const Context &ctx) {
   if (a.window && a.timing_within) {
     auto w = months(*a.window);
     auto within = months(*a.timing_within);
@@ -219,14 +223,14 @@ void check_assessment_timing(const model::DocumentInfo& doc, const model::Assess
   }
 }
 
-void check_calendar(const model::Programme& p, const Context& ctx) {
-  for (const auto& s : p.starts) {
+void check_calendar(const model::Programme &p, const Context &ctx) {
+  for (const auto &s : p.starts) {
     check_date(p.doc, s.date, ctx);
   }
   if (!p.source.published.empty()) {
     check_date(p.doc, model::Ref{p.source.published, p.source.published_loc}, ctx);
   }
-  for (const auto& f : p.funding) {
+  for (const auto &f : p.funding) {
     if (f.from) {
       check_date(p.doc, *f.from, ctx);
     }
@@ -236,8 +240,8 @@ void check_calendar(const model::Programme& p, const Context& ctx) {
     check_order(p.doc, f.from, f.until, ctx);
   }
   check_range(p.doc, p.duration, ctx);
-  const auto* q = ctx.data.qualification(p.qualification.value);
-  const auto* framework = p.framework ? ctx.data.framework(p.framework->value) : nullptr;
+  const auto *q = ctx.data.qualification(p.qualification.value);
+  const auto *framework = p.framework ? ctx.data.framework(p.framework->value) : nullptr;
   if (q != nullptr) {
     check_norm(p, *q, framework, ctx);
   }
@@ -245,14 +249,14 @@ void check_calendar(const model::Programme& p, const Context& ctx) {
   check_assessment_timing(p.doc, p.assessment, p.duration.nominal, q, ctx);
 }
 
-void check_calendar(const model::Suite& s, const Context& ctx) {
+void check_calendar(const model::Suite &s, const Context &ctx) {
   check_range(s.doc, s.common_duration, ctx);
-  const auto& d = s.common_duration;
+  const auto &d = s.common_duration;
   auto lo = d.minimum ? months(*d.minimum) : std::nullopt;
   auto hi = d.maximum ? months(*d.maximum) : std::nullopt;
-  for (const auto& g : s.groups) {
-    for (const auto& m : g.members) {
-      const auto* q = ctx.data.qualification(m.qualification.value);
+  for (const auto &g : s.groups) {
+    for (const auto &m : g.members) {
+      const auto *q = ctx.data.qualification(m.qualification.value);
       if (q == nullptr || !q->taught_months) {
         continue;
       }
@@ -266,7 +270,7 @@ void check_calendar(const model::Suite& s, const Context& ctx) {
       }
     }
   }
-  for (const auto& f : s.common_funding) {
+  for (const auto &f : s.common_funding) {
     check_order(s.doc, f.from, f.until, ctx);
   }
   check_assessment_timing(s.doc, s.common_assessment, std::nullopt, nullptr, ctx);

@@ -14,46 +14,46 @@ namespace npq::checks {
 
 /// Shared by every check: where reference data comes from and where findings go.
 struct Context {
-  const ReferenceData& data;
-  Diagnostics& out;
+  const ReferenceData &data;
+  Diagnostics &out;
   /// Reads a file relative to the checked file (for source documents); empty optional if it
   /// cannot be read. Left unset in contexts without file access (the fuzzer, unit tests).
-  std::function<std::optional<std::string>(const std::string& from_file, const std::string& path)>
+  std::function<std::optional<std::string>(const std::string &from_file, const std::string &path)>
       read_relative;
 };
 
-inline Location at(const model::DocumentInfo& doc, const model::Loc& loc) {
+inline Location at(const model::DocumentInfo &doc, const model::Loc &loc) {
   return Location{doc.file, loc.line, loc.column, loc.pointer, doc.document};
 }
 
-void check_references(const model::Programme& programme, const Context& ctx);
-void check_references(const model::Suite& suite, const Context& ctx);
-void check_references(const model::Framework& framework, const Context& ctx);
-void check_references(const model::Catalogue& catalogue, const Context& ctx);
+void check_references(const model::Programme &programme, const Context &ctx);
+void check_references(const model::Suite &suite, const Context &ctx);
+void check_references(const model::Framework &framework, const Context &ctx);
+void check_references(const model::Catalogue &catalogue, const Context &ctx);
 
 // Domain checks, one family per file.
-void check_hours(const model::Programme& programme, const Context& ctx);
-void check_choices(const model::Programme& programme, const Context& ctx);
-void check_coverage(const model::Programme& programme, const Context& ctx);
-void check_calendar(const model::Programme& programme, const Context& ctx);
-void check_calendar(const model::Suite& suite, const Context& ctx);
-void check_assessment(const model::Programme& programme, const Context& ctx);
-void check_assessment(const model::Suite& suite, const Context& ctx);
-void check_funding(const model::Programme& programme, const Context& ctx);
-void check_funding(const model::DocumentInfo& doc, const std::vector<model::Funding>& funding,
-                   const Context& ctx);
-void check_behaviours(const model::Programme& programme, const Context& ctx);
-void check_provenance(const model::DocumentInfo& doc, const model::Source& source,
-                      const Context& ctx);
-void check_provider(const model::Programme& programme, const Context& ctx);
-void check_suite(const model::Suite& suite, const Context& ctx);
+void check_hours(const model::Programme &programme, const Context &ctx);
+void check_choices(const model::Programme &programme, const Context &ctx);
+void check_coverage(const model::Programme &programme, const Context &ctx);
+void check_calendar(const model::Programme &programme, const Context &ctx);
+void check_calendar(const model::Suite &suite, const Context &ctx);
+void check_assessment(const model::Programme &programme, const Context &ctx);
+void check_assessment(const model::Suite &suite, const Context &ctx);
+void check_funding(const model::Programme &programme, const Context &ctx);
+void check_funding(const model::DocumentInfo &doc, const std::vector<model::Funding> &funding,
+                   const Context &ctx);
+void check_behaviours(const model::Programme &programme, const Context &ctx);
+void check_provenance(const model::DocumentInfo &doc, const model::Source &source,
+                      const Context &ctx);
+void check_provider(const model::Programme &programme, const Context &ctx);
+void check_suite(const model::Suite &suite, const Context &ctx);
 
 /// Marks findings matched by the document's own 'suppress' entries (and `extra`, from a config
 /// file) as suppressed, and reports suppressions that match nothing (NPQ390).
-void apply_suppressions(const model::DocumentInfo& doc,
-                        const std::vector<model::Suppression>& extra, Diagnostics& out);
+void apply_suppressions(const model::DocumentInfo &doc,
+                        const std::vector<model::Suppression> &extra, Diagnostics &out);
 
 /// Runs every check that applies to a document.
-void check_document(const model::Document& document, const Context& ctx);
+void check_document(const model::Document &document, const Context &ctx);
 
 } // namespace npq::checks

@@ -10,7 +10,7 @@ namespace npq::checks {
 
 namespace {
 
-std::string names(const model::Programme& p, const std::vector<int>& indices) {
+std::string names(const model::Programme &p, const std::vector<int> &indices) {
   std::string out;
   for (int i : indices) {
     out += (out.empty() ? "" : ", ") + p.route_map.periods[static_cast<std::size_t>(i)].title;
@@ -20,20 +20,20 @@ std::string names(const model::Programme& p, const std::vector<int>& indices) {
 
 } // namespace
 
-void check_choices(const model::Programme& p, const Context& ctx) {
-  const auto& rm = p.route_map;
+void check_choices(const model::Programme &p, const Context &ctx) {
+  const auto &rm = p.route_map;
   if (rm.choices.empty()) {
     return;
   }
   std::set<std::string> offered;
-  for (const auto& c : rm.choices) {
+  for (const auto &c : rm.choices) {
     std::set<std::string> distinct;
-    for (const auto& ref : c.from) {
+    for (const auto &ref : c.from) {
       if (!distinct.insert(ref.value).second || !offered.insert(ref.value).second) {
-        ctx.out.add(Code::choice_overlap, at(p.doc, ref.loc),
-                    fmt::format("period '{}' is offered more than once by the choice rules",
-                                ref.value),
-                    "list each elective once, in one rule");
+        ctx.out.add(
+            Code::choice_overlap, at(p.doc, ref.loc),
+            fmt::format("period '{}' is offered more than once by the choice rules", ref.value),
+            "list each elective once, in one rule");
       }
     }
     if (static_cast<std::size_t>(c.choose) > distinct.size()) {
@@ -50,12 +50,11 @@ void check_choices(const model::Programme& p, const Context& ctx) {
   analysis::Interval declared = analysis::Interval::from(*p.summary.total_hours);
   auto lightest = totals.lightest(analysis::Selector::all());
   auto heaviest = totals.heaviest(analysis::Selector::all());
-  auto report = [&](const analysis::Selection& s, bool below) {
-    auto& d = ctx.out.add(
+  auto report = [&](const analysis::Selection &s, bool below) {
+    auto &d = ctx.out.add(
         Code::selection_breaks_limit, at(p.doc, p.summary.total_hours->loc),
         fmt::format("choosing {} gives {} hours, {} the published programme total of {}",
-                    names(p, s.periods), s.hours.str(), below ? "below" : "above",
-                    declared.str()),
+                    names(p, s.periods), s.hours.str(), below ? "below" : "above", declared.str()),
         "every allowed choice of electives must meet the published total");
     for (int i : s.periods) {
       d.notes.push_back({at(p.doc, rm.periods[static_cast<std::size_t>(i)].loc),

@@ -48,15 +48,15 @@ std::string normalise(std::string_view text) {
 
 } // namespace
 
-void check_behaviours(const model::Programme& p, const Context& ctx) {
-  std::map<std::string, const model::Behaviour*> seen;
-  for (const auto& b : p.behaviours) {
+void check_behaviours(const model::Programme &p, const Context &ctx) {
+  std::map<std::string, const model::Behaviour *> seen;
+  for (const auto &b : p.behaviours) {
     if (b.description.empty()) {
       continue;
     }
     auto [it, inserted] = seen.emplace(normalise(b.description), &b);
     if (!inserted) {
-      auto& d = ctx.out.add(Code::duplicate_description, at(p.doc, b.loc),
+      auto &d = ctx.out.add(Code::duplicate_description, at(p.doc, b.loc),
                             fmt::format("'{}' has word for word the same descriptor as '{}'",
                                         b.title, it->second->title),
                             "one of the two descriptors was probably copied by mistake");
@@ -66,14 +66,14 @@ void check_behaviours(const model::Programme& p, const Context& ctx) {
   if (p.behaviours.empty() || !p.framework) {
     return;
   }
-  const auto* framework = ctx.data.framework(p.framework->value);
+  const auto *framework = ctx.data.framework(p.framework->value);
   if (framework == nullptr || framework->behaviours.empty()) {
     return;
   }
   std::string missing;
-  for (const auto& fb : framework->behaviours) {
+  for (const auto &fb : framework->behaviours) {
     bool listed = false;
-    for (const auto& b : p.behaviours) {
+    for (const auto &b : p.behaviours) {
       listed = listed || b.id.value == fb.id;
     }
     if (!listed) {
@@ -87,8 +87,8 @@ void check_behaviours(const model::Programme& p, const Context& ctx) {
   }
 }
 
-void check_provenance(const model::DocumentInfo& doc, const model::Source& source,
-                      const Context& ctx) {
+void check_provenance(const model::DocumentInfo &doc, const model::Source &source,
+                      const Context &ctx) {
   if (source.url.empty() && source.document.empty()) {
     ctx.out.add(Code::source_untraceable, at(doc, source.loc),
                 "the source gives neither a url nor a document",
@@ -105,7 +105,7 @@ void check_provenance(const model::DocumentInfo& doc, const model::Source& sourc
     return;
   }
   std::string haystack = normalise(*text);
-  for (const auto& q : doc.quotes) {
+  for (const auto &q : doc.quotes) {
     if (haystack.find(normalise(q.value)) == std::string::npos) {
       ctx.out.add(Code::quote_not_in_source, at(doc, q.loc),
                   fmt::format("this quote is not in '{}'", source.document),
@@ -114,7 +114,7 @@ void check_provenance(const model::DocumentInfo& doc, const model::Source& sourc
   }
 }
 
-void check_provider(const model::Programme& p, const Context& ctx) {
+void check_provider(const model::Programme &p, const Context &ctx) {
   if (p.provider.empty()) {
     ctx.out.add(Code::provider_not_named, at(p.doc, p.loc),
                 "the programme names no provider: its source does not say who runs it");

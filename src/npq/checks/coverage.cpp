@@ -13,10 +13,10 @@ struct Claims {
   std::set<std::string> areas;
   std::set<std::string> whole_areas; ///< areas named without a statement
   std::set<std::string> statements;  ///< "area/statement"
-  const model::Coverage* blanket = nullptr;
+  const model::Coverage *blanket = nullptr;
   bool any = false;
 
-  void add(const model::Coverage& c) {
+  void add(const model::Coverage &c) {
     if (!c.present) {
       return;
     }
@@ -27,7 +27,7 @@ struct Claims {
       }
       return;
     }
-    for (const auto& a : c.areas) {
+    for (const auto &a : c.areas) {
       auto slash = a.value.find('/');
       areas.insert(a.value.substr(0, slash));
       if (slash == std::string::npos) {
@@ -39,9 +39,9 @@ struct Claims {
   }
 };
 
-std::string list_titles(const std::vector<const model::Area*>& areas) {
+std::string list_titles(const std::vector<const model::Area *> &areas) {
   std::string out;
-  for (const auto* a : areas) {
+  for (const auto *a : areas) {
     out += (out.empty() ? "" : "; ") + a->title;
   }
   return out;
@@ -49,14 +49,14 @@ std::string list_titles(const std::vector<const model::Area*>& areas) {
 
 } // namespace
 
-void check_coverage(const model::Programme& p, const Context& ctx) {
+void check_coverage(const model::Programme &p, const Context &ctx) {
   if (!p.framework) {
     ctx.out.add(Code::coverage_not_stated, at(p.doc, p.loc),
                 "the programme names no framework, so its coverage is not checked",
                 "add 'framework: <id>' if the source says which framework it follows");
     return;
   }
-  const auto* framework = ctx.data.framework(p.framework->value);
+  const auto *framework = ctx.data.framework(p.framework->value);
   if (framework == nullptr) {
     return; // reported as a reference error
   }
@@ -65,67 +65,57 @@ void check_coverage(const model::Programme& p, const Context& ctx) {
                 fmt::format("the area list of framework '{}' is provisional", framework->id));
   }
   Claims claims;
-  for (const auto& period : p.route_map.periods) {
-    claims.add(period.covers);
-    for (const auto& a : period.activities) {
-      claims.add(a.covers);
-    }
-  }
-  for (const auto& a : p.route_map.throughout) {
-    claims.add(a.covers);
-  }
-  for (const auto& t : p.topics) {
-    claims.add(t.covers);
+  for (const auto *c : model::teaching_coverage(p)) {
+    claims.add(*c);
   }
   if (!claims.any) {
-    ctx.out.add(Code::coverage_not_stated, at(p.doc, p.framework->loc),
-                fmt::format("the programme does not say which areas of '{}' it covers",
-                            framework->id),
-                "add 'covers' to periods, activities or topics");
+    ctx.out.add(
+        Code::coverage_not_stated, at(p.doc, p.framework->loc),
+        fmt::format("the programme does not say which areas of '{}' it covers", framework->id),
+        "add 'covers' to periods, activities or topics");
   } else if (!framework->areas.empty()) {
-    std::vector<const model::Area*> missing;
-    for (const auto& area : framework->areas) {
+    std::vector<const model::Area *> missing;
+    for (const auto &area : framework->areas) {
       if (claims.areas.count(area.id) == 0) {
         missing.push_back(&area);
       }
     }
     if (!missing.empty() && claims.blanket != nullptr) {
-      auto& d = ctx.out.add(
+      auto &d = ctx.out.add(
           Code::blanket_coverage_only, at(p.doc, claims.blanket->loc),
           fmt::format("{} of {} areas of '{}' are covered only by a blanket claim: {}",
-                      missing.size(), framework->areas.size(), framework->id,
-                      list_titles(missing)),
+                      missing.size(), framework->areas.size(), framework->id, list_titles(missing)),
           "name the areas each activity, period or topic covers");
-      for (const auto* a : missing) {
+      for (const auto *a : missing) {
         d.notes.push_back({at(framework->doc, a->loc), fmt::format("area '{}'", a->id)});
       }
     } else if (!missing.empty()) {
-      auto& d = ctx.out.add(Code::area_not_covered, at(p.doc, p.framework->loc),
-                            fmt::format("{} of {} areas of '{}' are not covered: {}",
-                                        missing.size(), framework->areas.size(), framework->id,
-                                        list_titles(missing)),
-                            "cover them in an activity, period or topic, or check the framework");
-      for (const auto* a : missing) {
+      auto &d =
+          ctx.out.add(Code::area_not_covered, at(p.doc, p.framework->loc),
+                      fmt::format("{} of {} areas of '{}' are not covered: {}", missing.size(),
+                                  framework->areas.size(), framework->id, list_titles(missing)),
+                      "cover them in an activity, period or topic, or check the framework");
+      for (const auto *a : missing) {
         d.notes.push_back({at(framework->doc, a->loc), fmt::format("area '{}'", a->id)});
       }
     }
   }
 
   // Statement-level coverage: an area covered statement by statement must have them all.
-  for (const auto& area : framework->areas) {
+  for (const auto &area : framework->areas) {
     if (area.statements.empty() || claims.whole_areas.count(area.id) != 0 ||
         claims.areas.count(area.id) == 0) {
       continue;
     }
     std::vector<std::string> missing;
-    for (const auto& st : area.statements) {
+    for (const auto &st : area.statements) {
       if (claims.statements.count(area.id + "/" + st.id) == 0) {
         missing.push_back(st.id);
       }
     }
     if (!missing.empty()) {
       std::string list;
-      for (const auto& m : missing) {
+      for (const auto &m : missing) {
         list += (list.empty() ? "" : ", ") + m;
       }
       ctx.out.add(Code::statement_not_covered, at(p.doc, p.framework->loc),
@@ -139,22 +129,22 @@ void check_coverage(const model::Programme& p, const Context& ctx) {
   // Assessment parts that name areas must, together, assess all of them.
   std::set<std::string> assessed;
   bool parts_name_areas = false;
-  for (const auto& part : p.assessment.parts) {
+  for (const auto &part : p.assessment.parts) {
     if (part.assesses.present && !part.assesses.all) {
       parts_name_areas = true;
-      for (const auto& a : part.assesses.areas) {
+      for (const auto &a : part.assesses.areas) {
         assessed.insert(a.value.substr(0, a.value.find('/')));
       }
     } else if (part.assesses.all) {
       parts_name_areas = true;
-      for (const auto& area : framework->areas) {
+      for (const auto &area : framework->areas) {
         assessed.insert(area.id);
       }
     }
   }
   if (parts_name_areas) {
-    std::vector<const model::Area*> missing;
-    for (const auto& area : framework->areas) {
+    std::vector<const model::Area *> missing;
+    for (const auto &area : framework->areas) {
       if (assessed.count(area.id) == 0) {
         missing.push_back(&area);
       }

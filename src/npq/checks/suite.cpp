@@ -8,32 +8,32 @@ namespace npq::checks {
 
 namespace {
 
-void check_withdrawn(const model::DocumentInfo& doc, const model::Ref& ref, const Context& ctx) {
-  const auto* q = ctx.data.qualification(ref.value);
+void check_withdrawn(const model::DocumentInfo &doc, const model::Ref &ref, const Context &ctx) {
+  const auto *q = ctx.data.qualification(ref.value);
   if (q != nullptr && q->withdrawn) {
     ctx.out.add(Code::withdrawn_qualification, at(doc, ref.loc),
                 fmt::format("{} ({}) is withdrawn{}", q->code, q->name,
-                            q->replaced_by.empty() ? ""
-                                                   : fmt::format("; it was replaced by {}",
-                                                                 q->replaced_by)));
+                            q->replaced_by.empty()
+                                ? ""
+                                : fmt::format("; it was replaced by {}", q->replaced_by)));
   }
 }
 
 } // namespace
 
-void check_suite(const model::Suite& s, const Context& ctx) {
-  for (const auto& g : s.groups) {
+void check_suite(const model::Suite &s, const Context &ctx) {
+  for (const auto &g : s.groups) {
     if (g.declared_count && static_cast<std::size_t>(*g.declared_count) != g.members.size()) {
-      auto& d = ctx.out.add(Code::count_mismatch, at(s.doc, g.declared_count_loc),
+      auto &d = ctx.out.add(Code::count_mismatch, at(s.doc, g.declared_count_loc),
                             fmt::format("'{}': the source says {}, but lists {}", g.title,
                                         *g.declared_count, g.members.size()));
-      for (const auto& m : g.members) {
+      for (const auto &m : g.members) {
         d.notes.push_back({at(s.doc, m.loc), m.title.empty() ? m.qualification.value : m.title});
       }
     }
-    for (const auto& m : g.members) {
+    for (const auto &m : g.members) {
       check_withdrawn(s.doc, m.qualification, ctx);
-      for (const auto& r : m.related) {
+      for (const auto &r : m.related) {
         check_withdrawn(s.doc, r, ctx);
       }
       if (m.programme.empty() || !ctx.read_relative) {
@@ -48,9 +48,9 @@ void check_suite(const model::Suite& s, const Context& ctx) {
       }
       Diagnostics ignored; // the file's own findings belong to its own validation
       auto parsed = parse_file(SourceFile(m.programme, std::move(*text)), ignored);
-      const model::Programme* programme = nullptr;
-      for (const auto& doc : parsed.documents) {
-        if (const auto* p = std::get_if<model::Programme>(&doc.model)) {
+      const model::Programme *programme = nullptr;
+      for (const auto &doc : parsed.documents) {
+        if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
           programme = p;
         }
       }

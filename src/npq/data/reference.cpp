@@ -9,16 +9,16 @@ namespace npq {
 
 namespace {
 
-Location where(const model::DocumentInfo& doc, const model::Loc& loc) {
+Location where(const model::DocumentInfo &doc, const model::Loc &loc) {
   return Location{doc.file, loc.line, loc.column, loc.pointer, doc.document};
 }
 
-template <typename T> bool vocabulary_has(const std::vector<T>& words, std::string_view id) {
-  for (const auto& w : words) {
+template <typename T> bool vocabulary_has(const std::vector<T> &words, std::string_view id) {
+  for (const auto &w : words) {
     if (w.id == id) {
       return true;
     }
-    for (const auto& a : w.aliases) {
+    for (const auto &a : w.aliases) {
       if (a == id) {
         return true;
       }
@@ -29,21 +29,22 @@ template <typename T> bool vocabulary_has(const std::vector<T>& words, std::stri
 
 } // namespace
 
-ReferenceData ReferenceData::bundled(Diagnostics& out) {
+ReferenceData ReferenceData::bundled(Diagnostics &out) {
   ReferenceData data;
-  for (const auto& file : data::embedded_files()) {
-    auto parsed = parse_file(SourceFile("<bundled>/" + std::string(file.name), std::string(file.text)), out);
-    for (const auto& doc : parsed.documents) {
+  for (const auto &file : data::embedded_files()) {
+    auto parsed =
+        parse_file(SourceFile("<bundled>/" + std::string(file.name), std::string(file.text)), out);
+    for (const auto &doc : parsed.documents) {
       data.add(doc.model, out);
     }
   }
   return data;
 }
 
-void ReferenceData::add(const model::Document& document, Diagnostics& out) {
-  if (const auto* f = std::get_if<model::Framework>(&document)) {
-    if (const auto* existing = framework(f->id)) {
-      auto& d = out.add(Code::conflicting_reference_data, where(f->doc, f->loc),
+void ReferenceData::add(const model::Document &document, Diagnostics &out) {
+  if (const auto *f = std::get_if<model::Framework>(&document)) {
+    if (const auto *existing = framework(f->id)) {
+      auto &d = out.add(Code::conflicting_reference_data, where(f->doc, f->loc),
                         fmt::format("framework '{}' is already defined", f->id),
                         "give the framework a new id");
       d.notes.push_back({where(existing->doc, existing->loc), "the first definition"});
@@ -52,8 +53,8 @@ void ReferenceData::add(const model::Document& document, Diagnostics& out) {
     m_frameworks.push_back(*f);
     return;
   }
-  if (const auto* c = std::get_if<model::Catalogue>(&document)) {
-    for (const auto& q : c->qualifications) {
+  if (const auto *c = std::get_if<model::Catalogue>(&document)) {
+    for (const auto &q : c->qualifications) {
       if (qualification(q.code) != nullptr) {
         out.add(Code::conflicting_reference_data, where(c->doc, q.loc),
                 fmt::format("qualification '{}' is already in the catalogue", q.code),
@@ -62,12 +63,12 @@ void ReferenceData::add(const model::Document& document, Diagnostics& out) {
       }
       m_qualifications.push_back(q);
     }
-    for (const auto& r : c->roles) {
+    for (const auto &r : c->roles) {
       if (!has_role(r.id)) {
         m_roles.push_back(r);
       }
     }
-    for (const auto& s : c->settings) {
+    for (const auto &s : c->settings) {
       if (!has_setting(s.id)) {
         m_settings.push_back(s);
       }
@@ -76,14 +77,14 @@ void ReferenceData::add(const model::Document& document, Diagnostics& out) {
   }
 }
 
-const model::Qualification* ReferenceData::qualification(std::string_view code) const {
-  for (const auto& q : m_qualifications) {
+const model::Qualification *ReferenceData::qualification(std::string_view code) const {
+  for (const auto &q : m_qualifications) {
     if (q.code == code) {
       return &q;
     }
   }
-  for (const auto& q : m_qualifications) {
-    for (const auto& alias : q.aliases) {
+  for (const auto &q : m_qualifications) {
+    for (const auto &alias : q.aliases) {
       if (alias == code) {
         return &q;
       }
@@ -92,8 +93,8 @@ const model::Qualification* ReferenceData::qualification(std::string_view code) 
   return nullptr;
 }
 
-const model::Framework* ReferenceData::framework(std::string_view id) const {
-  for (const auto& f : m_frameworks) {
+const model::Framework *ReferenceData::framework(std::string_view id) const {
+  for (const auto &f : m_frameworks) {
     if (f.id == id) {
       return &f;
     }
@@ -101,14 +102,16 @@ const model::Framework* ReferenceData::framework(std::string_view id) const {
   return nullptr;
 }
 
-bool ReferenceData::has_role(std::string_view id) const { return vocabulary_has(m_roles, id); }
+bool ReferenceData::has_role(std::string_view id) const {
+  return vocabulary_has(m_roles, id);
+}
 bool ReferenceData::has_setting(std::string_view id) const {
   return vocabulary_has(m_settings, id);
 }
 
 std::vector<std::string_view> ReferenceData::qualification_codes() const {
   std::vector<std::string_view> out;
-  for (const auto& q : m_qualifications) {
+  for (const auto &q : m_qualifications) {
     out.push_back(q.code);
   }
   return out;
@@ -116,7 +119,7 @@ std::vector<std::string_view> ReferenceData::qualification_codes() const {
 
 std::vector<std::string_view> ReferenceData::framework_ids() const {
   std::vector<std::string_view> out;
-  for (const auto& f : m_frameworks) {
+  for (const auto &f : m_frameworks) {
     out.push_back(f.id);
   }
   return out;
@@ -124,7 +127,7 @@ std::vector<std::string_view> ReferenceData::framework_ids() const {
 
 std::vector<std::string_view> ReferenceData::role_ids() const {
   std::vector<std::string_view> out;
-  for (const auto& r : m_roles) {
+  for (const auto &r : m_roles) {
     out.push_back(r.id);
   }
   return out;
@@ -132,7 +135,7 @@ std::vector<std::string_view> ReferenceData::role_ids() const {
 
 std::vector<std::string_view> ReferenceData::setting_ids() const {
   std::vector<std::string_view> out;
-  for (const auto& s : m_settings) {
+  for (const auto &s : m_settings) {
     out.push_back(s.id);
   }
   return out;

@@ -14,22 +14,22 @@ namespace npq {
 class ReferenceData {
 public:
   /// The data embedded in the binary. A finding here would be a bug in npq's own data files.
-  static ReferenceData bundled(Diagnostics& out);
+  static ReferenceData bundled(Diagnostics &out);
 
   /// Adds the frameworks and catalogue entries of a parsed document; an id that is already
   /// known is reported (NPQ208) and not added.
-  void add(const model::Document& document, Diagnostics& out);
+  void add(const model::Document &document, Diagnostics &out);
 
-  const model::Qualification* qualification(std::string_view code) const;
-  const model::Framework* framework(std::string_view id) const;
+  const model::Qualification *qualification(std::string_view code) const;
+  const model::Framework *framework(std::string_view id) const;
   bool has_role(std::string_view id) const;
   bool has_setting(std::string_view id) const;
 
-  const std::deque<model::Framework>& frameworks() const { return m_frameworks; }
-  const std::vector<model::Qualification>& qualifications() const { return m_qualifications; }
-  const std::vector<model::VocabularyEntry>& roles() const { return m_roles; }
-  const std::vector<model::VocabularyEntry>& settings() const { return m_settings; }
-  const std::vector<model::Catalogue>& catalogues() const { return m_catalogues; }
+  const std::deque<model::Framework> &frameworks() const { return m_frameworks; }
+  const std::vector<model::Qualification> &qualifications() const { return m_qualifications; }
+  const std::vector<model::VocabularyEntry> &roles() const { return m_roles; }
+  const std::vector<model::VocabularyEntry> &settings() const { return m_settings; }
+  const std::vector<model::Catalogue> &catalogues() const { return m_catalogues; }
 
   std::vector<std::string_view> qualification_codes() const;
   std::vector<std::string_view> framework_ids() const;

@@ -8,7 +8,7 @@ namespace npq {
 namespace {
 
 constexpr std::array kCodes = {
-#define NPQ_CODE(id, code, severity, category, slug, summary, explanation)                          \
+#define NPQ_CODE(id, code, severity, category, slug, summary, explanation)                         \
   CodeInfo{Code::id, code, Severity::severity, Category::category, slug, summary, explanation},
 #include "npq/diag/codes.def"
 #undef NPQ_CODE
@@ -29,12 +29,16 @@ bool iequals(std::string_view a, std::string_view b) {
 
 } // namespace
 
-std::span<const CodeInfo> all_codes() { return kCodes; }
+std::span<const CodeInfo> all_codes() {
+  return kCodes;
+}
 
-const CodeInfo& info(Code code) { return kCodes[static_cast<std::size_t>(code)]; }
+const CodeInfo &info(Code code) {
+  return kCodes[static_cast<std::size_t>(code)];
+}
 
 std::optional<Code> find_code(std::string_view name) {
-  for (const auto& entry : kCodes) {
+  for (const auto &entry : kCodes) {
     if (iequals(entry.code, name) || iequals(entry.slug, name)) {
       return entry.id;
     }

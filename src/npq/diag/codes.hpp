@@ -28,7 +28,7 @@ struct CodeInfo {
 
 /// Every code, in table order.
 std::span<const CodeInfo> all_codes();
-const CodeInfo& info(Code code);
+const CodeInfo &info(Code code);
 /// Finds a code by its "NPQ012" name or its slug; case-insensitive.
 std::optional<Code> find_code(std::string_view name);
 

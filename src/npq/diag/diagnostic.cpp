@@ -6,7 +6,7 @@
 
 namespace npq {
 
-Diagnostic& Diagnostics::add(Code code, Location where, std::string message, std::string hint) {
+Diagnostic &Diagnostics::add(Code code, Location where, std::string message, std::string hint) {
   if (m_limit > 0 && ++m_counts[code] > m_limit) {
     m_overflow = Diagnostic{};
     return m_overflow;
@@ -22,10 +22,10 @@ Diagnostic& Diagnostics::add(Code code, Location where, std::string message, std
 }
 
 void Diagnostics::finish_limits() {
-  for (const auto& [code, count] : m_counts) {
+  for (const auto &[code, count] : m_counts) {
     if (m_limit > 0 && count > m_limit) {
-      const Diagnostic* last = nullptr;
-      for (const auto& d : m_items) {
+      const Diagnostic *last = nullptr;
+      for (const auto &d : m_items) {
         if (d.code == code) {
           last = &d;
         }
@@ -33,8 +33,11 @@ void Diagnostics::finish_limits() {
       Diagnostic d;
       d.code = code;
       d.severity = info(code).severity;
-      d.where = last != nullptr ? Location{last->where.file, last->where.line, last->where.column,
-                                           {}, last->where.document}
+      d.where = last != nullptr ? Location{last->where.file,
+                                           last->where.line,
+                                           last->where.column,
+                                           {},
+                                           last->where.document}
                                 : Location{};
       d.message = fmt::format("... and {} more {} findings in this file, not shown",
                               count - m_limit, info(code).code);
@@ -45,12 +48,12 @@ void Diagnostics::finish_limits() {
   m_counts.clear();
 }
 
-void Diagnostics::append(const Diagnostics& other) {
+void Diagnostics::append(const Diagnostics &other) {
   m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
 }
 
 void Diagnostics::sort() {
-  std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic &a, const Diagnostic &b) {
     return std::tie(a.where.file, a.where.document, a.where.line, a.where.column, a.code,
                     a.message) < std::tie(b.where.file, b.where.document, b.where.line,
                                           b.where.column, b.code, b.message);
@@ -58,19 +61,18 @@ void Diagnostics::sort() {
 }
 
 std::size_t Diagnostics::count(Severity severity) const {
-  return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [&](const auto& d) {
+  return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [&](const auto &d) {
     return d.severity == severity && d.suppressed.empty();
   }));
 }
 
 std::size_t Diagnostics::suppressed_count() const {
   return static_cast<std::size_t>(std::count_if(
-      m_items.begin(), m_items.end(), [](const auto& d) { return !d.suppressed.empty(); }));
+      m_items.begin(), m_items.end(), [](const auto &d) { return !d.suppressed.empty(); }));
 }
 
 bool Diagnostics::has(Code code) const {
-  return std::any_of(m_items.begin(), m_items.end(),
-                     [&](const auto& d) { return d.code == code; });
+  return std::any_of(m_items.begin(), m_items.end(), [&](const auto &d) { return d.code == code; });
 }
 
 } // namespace npq

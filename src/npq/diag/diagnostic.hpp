@@ -49,15 +49,15 @@ public:
   /// Adds one "and N more" finding for each code that went over the limit.
   void finish_limits();
 
-  Diagnostic& add(Code code, Location where, std::string message, std::string hint = {});
-  void append(const Diagnostics& other);
+  Diagnostic &add(Code code, Location where, std::string message, std::string hint = {});
+  void append(const Diagnostics &other);
   void append(Diagnostic d) { m_items.push_back(std::move(d)); }
 
   /// Orders by file, line, column, code, message, so output never depends on check order.
   void sort();
 
-  const std::vector<Diagnostic>& items() const { return m_items; }
-  std::vector<Diagnostic>& items() { return m_items; }
+  const std::vector<Diagnostic> &items() const { return m_items; }
+  std::vector<Diagnostic> &items() { return m_items; }
   bool empty() const { return m_items.empty(); }
 
   /// Counts active (not suppressed) findings of a severity.

@@ -11,10 +11,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const char* kReset = "\x1b[0m";
-const char* kBold = "\x1b[1m";
+const char *kReset = "\x1b[0m";
+const char *kBold = "\x1b[1m";
 
-const char* severity_colour(Severity s) {
+const char *severity_colour(Severity s) {
   switch (s) {
   case Severity::error:
     return "\x1b[1;31m";
@@ -30,7 +30,7 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-std::string location_prefix(const Location& where) {
+std::string location_prefix(const Location &where) {
   if (where.line == 0) {
     return fmt::format("{}", terminal_safe(where.file));
   }
@@ -38,7 +38,7 @@ std::string location_prefix(const Location& where) {
 }
 
 // The offending line with a caret under the column; tabs become spaces so the caret lines up.
-void append_snippet(std::string& out, const Diagnostic& d, const RenderOptions& options) {
+void append_snippet(std::string &out, const Diagnostic &d, const RenderOptions &options) {
   if (!options.line_text || d.where.line == 0) {
     return;
   }
@@ -76,7 +76,7 @@ void append_snippet(std::string& out, const Diagnostic& d, const RenderOptions& 
   }
 }
 
-Json location_json(const Location& where) {
+Json location_json(const Location &where) {
   Json j;
   j["file"] = where.file;
   j["line"] = where.line;
@@ -112,7 +112,7 @@ std::string to_uri(std::string_view path) {
   return out;
 }
 
-Json physical_location(const Location& where) {
+Json physical_location(const Location &where) {
   Json loc;
   loc["artifactLocation"]["uri"] = to_uri(where.file);
   if (where.line > 0) {
@@ -191,7 +191,7 @@ std::string terminal_safe(std::string_view text) {
   return out;
 }
 
-std::string summary_line(const Diagnostics& diagnostics, const RunSummary& summary) {
+std::string summary_line(const Diagnostics &diagnostics, const RunSummary &summary) {
   std::string line = fmt::format("{} checked: {}, {}, {}", plural(summary.files, "file"),
                                  plural(diagnostics.count(Severity::error), "error"),
                                  plural(diagnostics.count(Severity::warning), "warning"),
@@ -205,10 +205,10 @@ std::string summary_line(const Diagnostics& diagnostics, const RunSummary& summa
   return line;
 }
 
-std::string render_text(const Diagnostics& diagnostics, const RunSummary& summary,
-                        const RenderOptions& options) {
+std::string render_text(const Diagnostics &diagnostics, const RunSummary &summary,
+                        const RenderOptions &options) {
   std::string out;
-  for (const auto& d : diagnostics.items()) {
+  for (const auto &d : diagnostics.items()) {
     if (!d.suppressed.empty() && !options.show_suppressed) {
       continue;
     }
@@ -228,7 +228,7 @@ std::string render_text(const Diagnostics& diagnostics, const RunSummary& summar
     if (!d.suppressed.empty()) {
       out += fmt::format("  = suppressed: {}\n", terminal_safe(d.suppressed));
     }
-    for (const auto& note : d.notes) {
+    for (const auto &note : d.notes) {
       out += fmt::format("{}: {}note{}: {}\n", location_prefix(note.where),
                          options.colour ? severity_colour(Severity::note) : "",
                          options.colour ? kReset : "", terminal_safe(note.message));
@@ -238,15 +238,15 @@ std::string render_text(const Diagnostics& diagnostics, const RunSummary& summar
   return out;
 }
 
-std::string render_json(const Diagnostics& diagnostics, const RunSummary& summary,
-                        const RenderOptions& options) {
+std::string render_json(const Diagnostics &diagnostics, const RunSummary &summary,
+                        const RenderOptions &options) {
   Json root;
   root["version"] = 1;
   root["tool"] = Json{{"name", "npq"}, {"version", options.tool_version}};
   Json items = Json::array();
-  for (const auto& d : diagnostics.items()) {
+  for (const auto &d : diagnostics.items()) {
     Json j;
-    const auto& ci = info(d.code);
+    const auto &ci = info(d.code);
     j["code"] = ci.code;
     j["slug"] = ci.slug;
     j["severity"] = to_string(d.severity);
@@ -259,7 +259,7 @@ std::string render_json(const Diagnostics& diagnostics, const RunSummary& summar
     j["message"] = d.message;
     j["hint"] = d.hint;
     Json notes = Json::array();
-    for (const auto& n : d.notes) {
+    for (const auto &n : d.notes) {
       Json nj = location_json(n.where);
       nj["message"] = n.message;
       notes.push_back(nj);
@@ -279,10 +279,10 @@ std::string render_json(const Diagnostics& diagnostics, const RunSummary& summar
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string render_sarif(const Diagnostics& diagnostics, const RunSummary&,
-                         const RenderOptions& options) {
+std::string render_sarif(const Diagnostics &diagnostics, const RunSummary &,
+                         const RenderOptions &options) {
   Json rules = Json::array();
-  for (const auto& ci : all_codes()) {
+  for (const auto &ci : all_codes()) {
     Json rule;
     rule["id"] = ci.code;
     rule["name"] = ci.slug;
@@ -294,7 +294,7 @@ std::string render_sarif(const Diagnostics& diagnostics, const RunSummary&,
     rules.push_back(rule);
   }
   Json results = Json::array();
-  for (const auto& d : diagnostics.items()) {
+  for (const auto &d : diagnostics.items()) {
     Json r;
     r["ruleId"] = info(d.code).code;
     r["ruleIndex"] = static_cast<int>(d.code);
@@ -310,7 +310,7 @@ std::string render_sarif(const Diagnostics& diagnostics, const RunSummary&,
     if (!d.notes.empty()) {
       Json related = Json::array();
       int id = 1;
-      for (const auto& n : d.notes) {
+      for (const auto &n : d.notes) {
         related.push_back(Json{{"id", id++},
                                {"physicalLocation", physical_location(n.where)},
                                {"message", Json{{"text", n.message}}}});
@@ -337,10 +337,10 @@ std::string render_sarif(const Diagnostics& diagnostics, const RunSummary&,
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string render_github(const Diagnostics& diagnostics, const RunSummary& summary,
-                          const RenderOptions&) {
+std::string render_github(const Diagnostics &diagnostics, const RunSummary &summary,
+                          const RenderOptions &) {
   std::string out;
-  for (const auto& d : diagnostics.items()) {
+  for (const auto &d : diagnostics.items()) {
     if (!d.suppressed.empty()) {
       continue;
     }
@@ -356,7 +356,7 @@ std::string render_github(const Diagnostics& diagnostics, const RunSummary& summ
     if (!d.hint.empty()) {
       message += "\nhint: " + d.hint;
     }
-    for (const auto& n : d.notes) {
+    for (const auto &n : d.notes) {
       message += fmt::format("\nnote: {}:{}: {}", n.where.file, n.where.line, n.message);
     }
     out += fmt::format("::{} {}::{}\n", command, properties, github_data(message));
@@ -365,8 +365,8 @@ std::string render_github(const Diagnostics& diagnostics, const RunSummary& summ
   return out;
 }
 
-std::string render(OutputFormat format, const Diagnostics& diagnostics, const RunSummary& summary,
-                   const RenderOptions& options) {
+std::string render(OutputFormat format, const Diagnostics &diagnostics, const RunSummary &summary,
+                   const RenderOptions &options) {
   switch (format) {
   case OutputFormat::text:
     return render_text(diagnostics, summary, options);

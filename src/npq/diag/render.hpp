@@ -27,23 +27,23 @@ struct RenderOptions {
   bool show_suppressed = false; ///< text: also print suppressed findings
   std::string tool_version;
   /// Source line lookup for snippets under text findings; may be empty.
-  std::function<std::string_view(const std::string& file, int line)> line_text;
+  std::function<std::string_view(const std::string &file, int line)> line_text;
 };
 
-std::string render_text(const Diagnostics& diagnostics, const RunSummary& summary,
-                        const RenderOptions& options);
-std::string render_json(const Diagnostics& diagnostics, const RunSummary& summary,
-                        const RenderOptions& options);
-std::string render_sarif(const Diagnostics& diagnostics, const RunSummary& summary,
-                         const RenderOptions& options);
-std::string render_github(const Diagnostics& diagnostics, const RunSummary& summary,
-                          const RenderOptions& options);
+std::string render_text(const Diagnostics &diagnostics, const RunSummary &summary,
+                        const RenderOptions &options);
+std::string render_json(const Diagnostics &diagnostics, const RunSummary &summary,
+                        const RenderOptions &options);
+std::string render_sarif(const Diagnostics &diagnostics, const RunSummary &summary,
+                         const RenderOptions &options);
+std::string render_github(const Diagnostics &diagnostics, const RunSummary &summary,
+                          const RenderOptions &options);
 
-std::string render(OutputFormat format, const Diagnostics& diagnostics, const RunSummary& summary,
-                   const RenderOptions& options);
+std::string render(OutputFormat format, const Diagnostics &diagnostics, const RunSummary &summary,
+                   const RenderOptions &options);
 
 /// The one-line summary ("2 files: 1 error, 3 warnings, 0 notes; 1 suppressed").
-std::string summary_line(const Diagnostics& diagnostics, const RunSummary& summary);
+std::string summary_line(const Diagnostics &diagnostics, const RunSummary &summary);
 
 /// Makes untrusted text safe for a terminal: control, bidi and line-separator characters become
 /// visible escapes (\x1b, \u202e), and invalid UTF-8 becomes U+FFFD.

@@ -25,11 +25,13 @@ std::string cell(std::string_view text) {
   return out;
 }
 
-std::string anchor(std::string_view name) { return std::string(name); }
+std::string anchor(std::string_view name) {
+  return std::string(name);
+}
 
 class DocWriter {
 public:
-  std::string type_label(const Type& type) {
+  std::string type_label(const Type &type) {
     if (!type.name.empty()) {
       enqueue(type);
       return fmt::format("[{}](#{})", type.name, anchor(type.name));
@@ -45,7 +47,7 @@ public:
       return "true or false";
     case Shape::enumeration: {
       std::string words;
-      for (const auto& v : type.values) {
+      for (const auto &v : type.values) {
         words += words.empty() ? "" : " or ";
         words += fmt::format("`{}`", v.word);
       }
@@ -58,7 +60,7 @@ public:
       return "mapping";
     case Shape::one_of: {
       std::string alts;
-      for (const Type* alt : type.alternatives) {
+      for (const Type *alt : type.alternatives) {
         alts += alts.empty() ? "" : ", or ";
         alts += type_label(*alt);
       }
@@ -68,18 +70,18 @@ public:
     return "value";
   }
 
-  void enqueue(const Type& type) {
+  void enqueue(const Type &type) {
     if (m_seen.insert(std::string(type.name)).second) {
       m_queue.push_back(&type);
     }
   }
 
-  void section(const Type& type) {
+  void section(const Type &type) {
     m_out += fmt::format("### {}\n\n{}\n\n", type.name, cell(type.summary));
     switch (type.shape) {
     case Shape::object:
       m_out += "| Key | Type | Required | Meaning | Example |\n|---|---|---|---|---|\n";
-      for (const auto& f : type.fields) {
+      for (const auto &f : type.fields) {
         m_out += fmt::format("| `{}` | {} | {} | {} | `{}` |\n", f.key, cell(type_label(*f.type)),
                              f.required ? "yes" : "no", cell(f.meaning), cell(f.example));
       }
@@ -87,7 +89,7 @@ public:
       break;
     case Shape::enumeration:
       m_out += "| Word | Meaning |\n|---|---|\n";
-      for (const auto& v : type.values) {
+      for (const auto &v : type.values) {
         m_out += fmt::format("| `{}` | {} |\n", v.word, cell(v.meaning));
       }
       m_out += "\n";
@@ -97,7 +99,7 @@ public:
       break;
     case Shape::one_of:
       m_out += "One of:\n\n";
-      for (const Type* alt : type.alternatives) {
+      for (const Type *alt : type.alternatives) {
         m_out += fmt::format("- {}: {}\n", type_label(*alt), cell(alt->summary));
       }
       m_out += "\n";
@@ -116,7 +118,7 @@ public:
     m_out += "Scalars are typed by YAML 1.2's core schema: quoted values are always text, "
              "`true`/`false` are booleans, `yes`/`no`/`on`/`off` are text, and an empty value "
              "is null.\n\n";
-    for (const auto& kind : kinds()) {
+    for (const auto &kind : kinds()) {
       m_out += fmt::format("## Kind `{}`\n\n{} Root type: [{}](#{}).\n\n", kind.name, kind.summary,
                            kind.root->name, anchor(kind.root->name));
       enqueue(*kind.root);
@@ -131,7 +133,7 @@ public:
 private:
   std::string m_out;
   std::set<std::string> m_seen;
-  std::vector<const Type*> m_queue;
+  std::vector<const Type *> m_queue;
 };
 
 } // namespace

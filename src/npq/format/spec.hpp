@@ -19,7 +19,7 @@ struct Type;
 
 struct Field {
   std::string_view key;
-  const Type* type = nullptr;
+  const Type *type = nullptr;
   bool required = false;
   std::string_view meaning;
   std::string_view example; ///< a YAML snippet showing the key in use
@@ -46,11 +46,11 @@ struct Type {
   // object
   std::vector<Field> fields;
   // array
-  const Type* items = nullptr;
+  const Type *items = nullptr;
   // one_of: alternatives must be mutually exclusive by shape or by required keys
-  std::vector<const Type*> alternatives;
+  std::vector<const Type *> alternatives;
 
-  const Field* field(std::string_view key) const;
+  const Field *field(std::string_view key) const;
   bool allows(std::string_view word) const;
 };
 
@@ -59,16 +59,16 @@ struct Kind {
   std::string_view name; ///< "programme", "suite", "framework", "catalogue", "config"
   std::string_view title;
   std::string_view summary;
-  const Type* root;
+  const Type *root;
 };
 
 /// All document kinds, in a fixed order.
 std::span<const Kind> kinds();
-const Kind* find_kind(std::string_view name);
+const Kind *find_kind(std::string_view name);
 
 /// Frequently used named types, for code that needs their vocabularies (e.g. activity kinds).
-const Type& activity_kind_type();
-const Type& hours_type();
+const Type &activity_kind_type();
+const Type &hours_type();
 
 /// The format version this build reads and writes.
 constexpr int kFormatVersion = 1;

@@ -15,13 +15,13 @@ using NodeKind = yaml::Kind;
 using yaml::Node;
 using yaml::ScalarType;
 
-std::string quote_value(const Node& node) {
+std::string quote_value(const Node &node) {
   constexpr std::size_t kMax = 40;
   std::string text = node.text.size() > kMax ? node.text.substr(0, kMax) + "..." : node.text;
   return fmt::format("'{}'", text);
 }
 
-std::string describe(const Node& node) {
+std::string describe(const Node &node) {
   switch (node.kind) {
   case NodeKind::null:
     return "null (an empty value)";
@@ -39,7 +39,7 @@ std::string describe(const Node& node) {
   return fmt::format("{} ({})", yaml::to_string(type), node.text);
 }
 
-std::string expected(const Type& type) {
+std::string expected(const Type &type) {
   switch (type.shape) {
   case Shape::string:
     return type.pattern.empty() ? "text" : std::string(type.pattern_help);
@@ -67,10 +67,10 @@ std::string expected(const Type& type) {
 
 class Validator {
 public:
-  Validator(const SourceFile& source, int document, Diagnostics& out)
+  Validator(const SourceFile &source, int document, Diagnostics &out)
       : m_source(source), m_document(document), m_out(out) {}
 
-  void check(const Node& node, const Type& type) {
+  void check(const Node &node, const Type &type) {
     switch (type.shape) {
     case Shape::string:
       return check_string(node, type);
@@ -90,21 +90,22 @@ public:
     }
   }
 
-  Diagnostic& report(Code code, const Node& node, std::string message, std::string hint = {}) {
+  Diagnostic &report(Code code, const Node &node, std::string message, std::string hint = {}) {
     return m_out.add(code, yaml::locate(m_source, node.offset, m_path.str(), m_document),
                      std::move(message), std::move(hint));
   }
 
-  PointerPath& path() { return m_path; }
+  PointerPath &path() { return m_path; }
 
 private:
-  bool is_text(const Node& node) const {
+  bool is_text(const Node &node) const {
     return node.kind == NodeKind::scalar && yaml::scalar_type(node) == ScalarType::string;
   }
 
-  void wrong_type(const Node& node, const Type& type) {
+  void wrong_type(const Node &node, const Type &type) {
     std::string hint;
-    if (node.kind == NodeKind::scalar && (type.shape == Shape::string || type.shape == Shape::enumeration)) {
+    if (node.kind == NodeKind::scalar &&
+        (type.shape == Shape::string || type.shape == Shape::enumeration)) {
       hint = fmt::format("quote it to make it text: \"{}\"", node.text);
     } else if (node.kind == NodeKind::scalar && !node.plain &&
                (type.shape == Shape::number || type.shape == Shape::integer)) {
@@ -112,11 +113,11 @@ private:
     } else if (node.kind == NodeKind::null) {
       hint = "give a value, or leave the key out if it is optional";
     }
-    report(Code::wrong_type, node, fmt::format("expected {}, got {}", expected(type), describe(node)),
-           std::move(hint));
+    report(Code::wrong_type, node,
+           fmt::format("expected {}, got {}", expected(type), describe(node)), std::move(hint));
   }
 
-  void warn_if_ambiguous(const Node& node) {
+  void warn_if_ambiguous(const Node &node) {
     if (yaml::is_yaml11_ambiguous(node)) {
       auto type = yaml::scalar_type(node);
       std::string how = type == ScalarType::integer
@@ -130,7 +131,7 @@ private:
     }
   }
 
-  void check_string(const Node& node, const Type& type) {
+  void check_string(const Node &node, const Type &type) {
     if (!is_text(node)) {
       return wrong_type(node, type);
     }
@@ -145,15 +146,15 @@ private:
     }
   }
 
-  void check_number(const Node& node, const Type& type) {
+  void check_number(const Node &node, const Type &type) {
     double value = 0;
     auto scalar = node.kind == NodeKind::scalar ? yaml::scalar_type(node) : ScalarType::string;
     bool numeric = node.kind == NodeKind::scalar &&
                    (scalar == ScalarType::integer || scalar == ScalarType::floating) &&
                    yaml::parse_number(node, value);
     // JSON Schema's "integer" accepts any number with a zero fraction (2.0), so npq does too.
-    if (!numeric || (type.shape == Shape::integer && std::isfinite(value) &&
-                     value != std::floor(value))) {
+    if (!numeric ||
+        (type.shape == Shape::integer && std::isfinite(value) && value != std::floor(value))) {
       return wrong_type(node, type);
     }
     warn_if_ambiguous(node);
@@ -163,7 +164,7 @@ private:
     }
   }
 
-  void check_boolean(const Node& node) {
+  void check_boolean(const Node &node) {
     if (node.kind == NodeKind::scalar && yaml::scalar_type(node) == ScalarType::boolean) {
       return;
     }
@@ -175,7 +176,7 @@ private:
            std::move(hint));
   }
 
-  void check_enum(const Node& node, const Type& type) {
+  void check_enum(const Node &node, const Type &type) {
     if (!is_text(node)) {
       return wrong_type(node, type);
     }
@@ -183,7 +184,7 @@ private:
       return;
     }
     std::vector<std::string_view> words;
-    for (const auto& v : type.values) {
+    for (const auto &v : type.values) {
       words.push_back(v.word);
     }
     std::string hint = did_you_mean(node.text, words);
@@ -205,19 +206,19 @@ private:
            std::move(hint));
   }
 
-  void check_object(const Node& node, const Type& type) {
+  void check_object(const Node &node, const Type &type) {
     if (!node.is_mapping()) {
       return wrong_type(node, type);
     }
-    for (const auto& entry : node.entries) {
-      const std::string& key = entry.key->text;
+    for (const auto &entry : node.entries) {
+      const std::string &key = entry.key->text;
       if (key.size() > 2 && key[0] == 'x' && key[1] == '-') {
         continue; // user extension
       }
-      const Field* field = type.field(key);
+      const Field *field = type.field(key);
       if (field == nullptr) {
         std::vector<std::string_view> keys;
-        for (const auto& f : type.fields) {
+        for (const auto &f : type.fields) {
           keys.push_back(f.key);
         }
         std::string hint = did_you_mean(key, keys);
@@ -234,7 +235,7 @@ private:
       PointerPath::Scope<std::string_view> scope(m_path, key);
       check(*entry.value, *field->type);
     }
-    for (const auto& field : type.fields) {
+    for (const auto &field : type.fields) {
       if (field.required && node.get(field.key) == nullptr) {
         report(Code::missing_key, node,
                fmt::format("missing required key '{}'{}", field.key,
@@ -244,7 +245,7 @@ private:
     }
   }
 
-  void check_array(const Node& node, const Type& type) {
+  void check_array(const Node &node, const Type &type) {
     if (!node.is_sequence()) {
       return wrong_type(node, type);
     }
@@ -258,7 +259,7 @@ private:
     }
   }
 
-  static bool shape_matches(const Node& node, const Type& alt) {
+  static bool shape_matches(const Node &node, const Type &alt) {
     switch (alt.shape) {
     case Shape::object:
       return node.is_mapping();
@@ -283,9 +284,9 @@ private:
     return false;
   }
 
-  void check_one_of(const Node& node, const Type& type) {
-    std::vector<const Type*> candidates;
-    for (const Type* alt : type.alternatives) {
+  void check_one_of(const Node &node, const Type &type) {
+    std::vector<const Type *> candidates;
+    for (const Type *alt : type.alternatives) {
       if (shape_matches(node, *alt)) {
         candidates.push_back(alt);
       }
@@ -302,12 +303,12 @@ private:
     }
     // Several mapping shapes (e.g. at-least / up-to / about / from-to): pick the one whose keys
     // the mapping uses, so the message is about the shape the author meant.
-    const Type* best = nullptr;
+    const Type *best = nullptr;
     std::size_t best_score = 0;
     std::vector<std::string_view> all_keys;
-    for (const Type* alt : candidates) {
+    for (const Type *alt : candidates) {
       std::size_t score = 0;
-      for (const auto& f : alt->fields) {
+      for (const auto &f : alt->fields) {
         all_keys.push_back(f.key);
         if (node.get(f.key) != nullptr) {
           score += 2;
@@ -332,16 +333,16 @@ private:
            std::move(hint));
   }
 
-  const SourceFile& m_source;
+  const SourceFile &m_source;
   int m_document;
-  Diagnostics& m_out;
+  Diagnostics &m_out;
   PointerPath m_path;
 };
 
 } // namespace
 
-const format::Kind* validate_structure(const Node& root, const SourceFile& source, int document,
-                               Diagnostics& out) {
+const format::Kind *validate_structure(const Node &root, const SourceFile &source, int document,
+                                       Diagnostics &out) {
   Validator v(source, document, out);
   if (!root.is_mapping()) {
     v.report(Code::unknown_kind, root,
@@ -349,9 +350,9 @@ const format::Kind* validate_structure(const Node& root, const SourceFile& sourc
              "start the document with 'format: 1' and 'kind: programme'");
     return nullptr;
   }
-  const Node* kind_node = root.get("kind");
+  const Node *kind_node = root.get("kind");
   std::vector<std::string_view> names;
-  for (const auto& k : kinds()) {
+  for (const auto &k : kinds()) {
     names.push_back(k.name);
   }
   if (kind_node == nullptr) {
@@ -359,7 +360,7 @@ const format::Kind* validate_structure(const Node& root, const SourceFile& sourc
              "add 'kind: programme' (or suite, framework, catalogue, config)");
     return nullptr;
   }
-  const format::Kind* kind = nullptr;
+  const format::Kind *kind = nullptr;
   if (kind_node->is_scalar() && yaml::scalar_type(*kind_node) == ScalarType::string) {
     kind = find_kind(kind_node->text);
   }
@@ -371,7 +372,7 @@ const format::Kind* validate_structure(const Node& root, const SourceFile& sourc
              hint.empty() ? "use programme, suite, framework, catalogue or config" : hint);
     return nullptr;
   }
-  const Node* format_node = root.get("format");
+  const Node *format_node = root.get("format");
   double version = 0;
   if (format_node == nullptr) {
     v.report(Code::unsupported_format, root, "the document has no 'format' version",
@@ -384,11 +385,11 @@ const format::Kind* validate_structure(const Node& root, const SourceFile& sourc
   }
   // Check everything but 'format', which was checked above with a clearer message.
   Type root_type = *kind->root;
-  std::erase_if(root_type.fields, [](const Field& f) { return f.key == "format"; });
+  std::erase_if(root_type.fields, [](const Field &f) { return f.key == "format"; });
   if (format_node != nullptr) {
     Node without_format = root;
     std::erase_if(without_format.entries,
-                  [](const yaml::Entry& e) { return e.key->text == "format"; });
+                  [](const yaml::Entry &e) { return e.key->text == "format"; });
     v.check(without_format, root_type);
   } else {
     v.check(root, root_type);

@@ -12,7 +12,7 @@ namespace npq::format {
 
 /// Validates one document. Returns its kind, or nullptr when 'kind' is missing or unknown (a
 /// finding has then been reported). Findings are added to `out`.
-const Kind* validate_structure(const yaml::Node& root, const SourceFile& source, int document,
-                               Diagnostics& out);
+const Kind *validate_structure(const yaml::Node &root, const SourceFile &source, int document,
+                               Diagnostics &out);
 
 } // namespace npq::format

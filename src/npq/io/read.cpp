@@ -18,12 +18,12 @@ std::string too_large_message(std::size_t max_bytes) {
   return fmt::format("the file is larger than the limit of {} MiB", max_bytes >> 20);
 }
 
-bool is_yaml_name(const fs::path& p) {
+bool is_yaml_name(const fs::path &p) {
   auto ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";
 }
 
-bool skipped_folder(const fs::path& p) {
+bool skipped_folder(const fs::path &p) {
   auto name = p.filename().string();
   return (!name.empty() && name[0] == '.' && name != "." && name != "..") || name == "build" ||
          name == "node_modules";
@@ -31,8 +31,8 @@ bool skipped_folder(const fs::path& p) {
 
 } // namespace
 
-std::optional<SourceFile> read_file(const std::string& path, std::size_t max_bytes,
-                                    Diagnostics& out) {
+std::optional<SourceFile> read_file(const std::string &path, std::size_t max_bytes,
+                                    Diagnostics &out) {
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -65,8 +65,8 @@ std::optional<SourceFile> read_file(const std::string& path, std::size_t max_byt
   return read_stream(in, path, max_bytes, out);
 }
 
-std::optional<SourceFile> read_stream(std::istream& in, const std::string& name,
-                                      std::size_t max_bytes, Diagnostics& out) {
+std::optional<SourceFile> read_stream(std::istream &in, const std::string &name,
+                                      std::size_t max_bytes, Diagnostics &out) {
   std::string text;
   char buffer[1 << 16];
   while (in) {
@@ -86,9 +86,9 @@ std::optional<SourceFile> read_stream(std::istream& in, const std::string& name,
   return SourceFile(name, std::move(text));
 }
 
-Expanded expand_paths(const std::vector<std::string>& paths, Diagnostics& out) {
+Expanded expand_paths(const std::vector<std::string> &paths, Diagnostics &out) {
   Expanded result;
-  for (const auto& path : paths) {
+  for (const auto &path : paths) {
     if (path == "-") {
       result.files.push_back(path);
       continue;

@@ -17,12 +17,12 @@ constexpr std::size_t kDefaultMaxFileBytes = 16u << 20; // 16 MiB
 
 /// Reads a regular file of at most `max_bytes`. Reports NPQ001 or NPQ002 and returns nothing
 /// when it cannot.
-std::optional<SourceFile> read_file(const std::string& path, std::size_t max_bytes,
-                                    Diagnostics& out);
+std::optional<SourceFile> read_file(const std::string &path, std::size_t max_bytes,
+                                    Diagnostics &out);
 
 /// Reads a stream (standard input) of at most `max_bytes`, naming it `name`.
-std::optional<SourceFile> read_stream(std::istream& in, const std::string& name,
-                                      std::size_t max_bytes, Diagnostics& out);
+std::optional<SourceFile> read_stream(std::istream &in, const std::string &name,
+                                      std::size_t max_bytes, Diagnostics &out);
 
 struct Expanded {
   std::vector<std::string> files; ///< in the order given; folder contents sorted by path
@@ -31,6 +31,6 @@ struct Expanded {
 
 /// Expands folders recursively to their *.yaml and *.yml files (skipping hidden folders and
 /// build/), keeps files and "-" as given, and reports paths that do not exist (NPQ001).
-Expanded expand_paths(const std::vector<std::string>& paths, Diagnostics& out);
+Expanded expand_paths(const std::vector<std::string> &paths, Diagnostics &out);
 
 } // namespace npq::io

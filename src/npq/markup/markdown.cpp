@@ -21,7 +21,9 @@ std::string pad(std::string_view text, std::size_t width, bool right) {
 
 } // namespace
 
-std::size_t display_width(std::string_view text) { return utf8::count_code_points(text); }
+std::size_t display_width(std::string_view text) {
+  return utf8::count_code_points(text);
+}
 
 std::string md(std::string_view text, std::size_t max_length) {
   std::string out;
@@ -68,12 +70,12 @@ std::string md(std::string_view text, std::size_t max_length) {
 }
 
 std::string MarkdownTable::str() const {
-  auto cell = [&](const std::string& c) {
+  auto cell = [&](const std::string &c) {
     std::string v = cells_are_markdown ? c : md(c);
     return v.empty() ? std::string(" ") : v;
   };
   std::string out = "|";
-  for (const auto& h : header) {
+  for (const auto &h : header) {
     out += " " + cell(h) + " |";
   }
   out += "\n|";
@@ -82,7 +84,7 @@ std::string MarkdownTable::str() const {
     out += right ? "---:|" : "---|";
   }
   out += "\n";
-  for (const auto& row : rows) {
+  for (const auto &row : rows) {
     out += "|";
     for (std::size_t i = 0; i < header.size(); ++i) {
       out += " " + cell(i < row.size() ? row[i] : std::string()) + " |";
@@ -97,12 +99,12 @@ std::string TextTable::str() const {
   for (std::size_t i = 0; i < header.size(); ++i) {
     width[i] = display_width(header[i]);
   }
-  for (const auto& row : rows) {
+  for (const auto &row : rows) {
     for (std::size_t i = 0; i < header.size() && i < row.size(); ++i) {
       width[i] = std::max(width[i], display_width(row[i]));
     }
   }
-  auto line = [&](const std::vector<std::string>& cells) {
+  auto line = [&](const std::vector<std::string> &cells) {
     std::string out;
     for (std::size_t i = 0; i < header.size(); ++i) {
       bool right = i < right_aligned.size() && right_aligned[i];
@@ -124,7 +126,7 @@ std::string TextTable::str() const {
     rule.push_back(r);
   }
   out += line(rule);
-  for (const auto& row : rows) {
+  for (const auto &row : rows) {
     out += line(row);
   }
   return out;
@@ -158,7 +160,7 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
-std::string csv_row(const std::vector<std::string>& fields) {
+std::string csv_row(const std::vector<std::string> &fields) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     out += (i == 0 ? "" : ",") + csv_field(fields[i]);

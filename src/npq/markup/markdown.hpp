@@ -39,6 +39,6 @@ struct TextTable {
 /// One CSV field (RFC 4180), with formula-looking values ('=', '+', '-', '@' at the start)
 /// prefixed by a quote so spreadsheets do not execute them.
 std::string csv_field(std::string_view text);
-std::string csv_row(const std::vector<std::string>& fields);
+std::string csv_row(const std::vector<std::string> &fields);
 
 } // namespace npq::markup

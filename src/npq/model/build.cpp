@@ -17,50 +17,50 @@ using yaml::Node;
 // Reads values out of a structurally valid tree; every accessor tolerates a missing key.
 class Reader {
 public:
-  Reader(const SourceFile& source) : m_source(source) {}
+  Reader(const SourceFile &source) : m_source(source) {}
 
-  Loc loc(const Node& node, const std::string& pointer) const {
+  Loc loc(const Node &node, const std::string &pointer) const {
     auto p = m_source.position(node.offset);
     return Loc{p.line, p.column, pointer};
   }
 
   /// Where `key` is written in `map` (the line a reader looks at for "the assessment").
-  Loc key_loc(const Node& map, std::string_view key, const std::string& pointer) const {
-    const Node* k = map.key_node(key);
+  Loc key_loc(const Node &map, std::string_view key, const std::string &pointer) const {
+    const Node *k = map.key_node(key);
     return k != nullptr ? loc(*k, pointer) : Loc{0, 0, pointer};
   }
 
-  static std::string join(const std::string& base, std::string_view key) {
+  static std::string join(const std::string &base, std::string_view key) {
     return base + "/" + escape_pointer_segment(key);
   }
-  static std::string join(const std::string& base, std::size_t index) {
+  static std::string join(const std::string &base, std::size_t index) {
     return base + "/" + std::to_string(index);
   }
 
-  static std::string text(const Node* map, std::string_view key) {
+  static std::string text(const Node *map, std::string_view key) {
     if (map == nullptr) {
       return {};
     }
-    const Node* n = map->get(key);
+    const Node *n = map->get(key);
     return (n != nullptr && n->is_scalar()) ? n->text : std::string();
   }
 
-  std::optional<Ref> ref(const Node* map, std::string_view key, const std::string& base) const {
+  std::optional<Ref> ref(const Node *map, std::string_view key, const std::string &base) const {
     if (map == nullptr) {
       return std::nullopt;
     }
-    const Node* n = map->get(key);
+    const Node *n = map->get(key);
     if (n == nullptr || !n->is_scalar()) {
       return std::nullopt;
     }
     return Ref{n->text, loc(*n, join(base, key))};
   }
 
-  static std::optional<double> number(const Node* map, std::string_view key) {
+  static std::optional<double> number(const Node *map, std::string_view key) {
     if (map == nullptr) {
       return std::nullopt;
     }
-    const Node* n = map->get(key);
+    const Node *n = map->get(key);
     double v = 0;
     if (n == nullptr || !yaml::parse_number(*n, v)) {
       return std::nullopt;
@@ -68,7 +68,7 @@ public:
     return v;
   }
 
-  static std::optional<int> integer(const Node* map, std::string_view key) {
+  static std::optional<int> integer(const Node *map, std::string_view key) {
     auto v = number(map, key);
     if (!v || !std::isfinite(*v) || std::fabs(*v) > 1e9) {
       return std::nullopt;
@@ -76,22 +76,22 @@ public:
     return static_cast<int>(*v);
   }
 
-  static std::optional<bool> boolean(const Node* map, std::string_view key) {
+  static std::optional<bool> boolean(const Node *map, std::string_view key) {
     if (map == nullptr) {
       return std::nullopt;
     }
-    const Node* n = map->get(key);
+    const Node *n = map->get(key);
     if (n == nullptr || yaml::scalar_type(*n) != yaml::ScalarType::boolean) {
       return std::nullopt;
     }
     return n->text == "true" || n->text == "True" || n->text == "TRUE";
   }
 
-  static std::vector<std::string> texts(const Node* map, std::string_view key) {
+  static std::vector<std::string> texts(const Node *map, std::string_view key) {
     std::vector<std::string> out;
-    const Node* n = map != nullptr ? map->get(key) : nullptr;
+    const Node *n = map != nullptr ? map->get(key) : nullptr;
     if (n != nullptr && n->is_sequence()) {
-      for (const Node* item : n->items) {
+      for (const Node *item : n->items) {
         if (item->is_scalar()) {
           out.push_back(item->text);
         }
@@ -100,9 +100,9 @@ public:
     return out;
   }
 
-  std::vector<Ref> refs(const Node* map, std::string_view key, const std::string& base) const {
+  std::vector<Ref> refs(const Node *map, std::string_view key, const std::string &base) const {
     std::vector<Ref> out;
-    const Node* n = map != nullptr ? map->get(key) : nullptr;
+    const Node *n = map != nullptr ? map->get(key) : nullptr;
     if (n != nullptr && n->is_sequence()) {
       std::string p = join(base, key);
       for (std::size_t i = 0; i < n->items.size(); ++i) {
@@ -114,8 +114,8 @@ public:
     return out;
   }
 
-  std::optional<Hours> hours(const Node* map, std::string_view key, const std::string& base) const {
-    const Node* n = map != nullptr ? map->get(key) : nullptr;
+  std::optional<Hours> hours(const Node *map, std::string_view key, const std::string &base) const {
+    const Node *n = map != nullptr ? map->get(key) : nullptr;
     if (n == nullptr) {
       return std::nullopt;
     }
@@ -143,18 +143,18 @@ public:
     return h;
   }
 
-  std::optional<Quantity> quantity(const Node* map, std::string_view key,
-                                   const std::string& base) const {
-    const Node* n = map != nullptr ? map->get(key) : nullptr;
+  std::optional<Quantity> quantity(const Node *map, std::string_view key,
+                                   const std::string &base) const {
+    const Node *n = map != nullptr ? map->get(key) : nullptr;
     if (n == nullptr || !n->is_scalar()) {
       return std::nullopt;
     }
     return parse_quantity(n->text, loc(*n, join(base, key)));
   }
 
-  Coverage coverage(const Node* map, std::string_view key, const std::string& base) const {
+  Coverage coverage(const Node *map, std::string_view key, const std::string &base) const {
     Coverage c;
-    const Node* n = map != nullptr ? map->get(key) : nullptr;
+    const Node *n = map != nullptr ? map->get(key) : nullptr;
     if (n == nullptr) {
       return c;
     }
@@ -168,12 +168,12 @@ public:
     return c;
   }
 
-  Delivery delivery(const Node* map) const {
-    const Node* n = map != nullptr ? map->get("delivery") : nullptr;
+  Delivery delivery(const Node *map) const {
+    const Node *n = map != nullptr ? map->get("delivery") : nullptr;
     return Delivery{text(n, "synchrony"), text(n, "facilitation"), text(n, "mode")};
   }
 
-  Activity activity(const Node& n, const std::string& p, int period) const {
+  Activity activity(const Node &n, const std::string &p, int period) const {
     Activity a;
     a.id = text(&n, "id");
     a.title = text(&n, "title");
@@ -189,10 +189,10 @@ public:
     return a;
   }
 
-  std::vector<Activity> activities(const Node* map, std::string_view key, const std::string& base,
+  std::vector<Activity> activities(const Node *map, std::string_view key, const std::string &base,
                                    int period) const {
     std::vector<Activity> out;
-    const Node* n = map != nullptr ? map->get(key) : nullptr;
+    const Node *n = map != nullptr ? map->get(key) : nullptr;
     if (n != nullptr && n->is_sequence()) {
       std::string p = join(base, key);
       out.reserve(n->items.size());
@@ -203,8 +203,9 @@ public:
     return out;
   }
 
-  template <typename F> void each(const Node* map, std::string_view key, const std::string& base, F f) const {
-    const Node* n = map != nullptr ? map->get(key) : nullptr;
+  template <typename F>
+  void each(const Node *map, std::string_view key, const std::string &base, F f) const {
+    const Node *n = map != nullptr ? map->get(key) : nullptr;
     if (n != nullptr && n->is_sequence()) {
       std::string p = join(base, key);
       for (std::size_t i = 0; i < n->items.size(); ++i) {
@@ -213,9 +214,9 @@ public:
     }
   }
 
-  Source source(const Node* map, const std::string& base) const {
+  Source source(const Node *map, const std::string &base) const {
     Source s;
-    const Node* n = map != nullptr ? map->get("source") : nullptr;
+    const Node *n = map != nullptr ? map->get("source") : nullptr;
     if (n == nullptr) {
       return s;
     }
@@ -236,9 +237,9 @@ public:
     return s;
   }
 
-  Audience audience(const Node* map, const std::string& base) const {
+  Audience audience(const Node *map, const std::string &base) const {
     Audience a;
-    const Node* n = map != nullptr ? map->get("audience") : nullptr;
+    const Node *n = map != nullptr ? map->get("audience") : nullptr;
     if (n == nullptr) {
       return a;
     }
@@ -253,9 +254,9 @@ public:
     return a;
   }
 
-  std::vector<Funding> funding(const Node* map, const std::string& base) const {
+  std::vector<Funding> funding(const Node *map, const std::string &base) const {
     std::vector<Funding> out;
-    each(map, "funding", base, [&](const Node& n, const std::string& p) {
+    each(map, "funding", base, [&](const Node &n, const std::string &p) {
       Funding f;
       f.kind = text(&n, "kind");
       f.status = text(&n, "status");
@@ -278,9 +279,9 @@ public:
     return out;
   }
 
-  DurationBlock duration(const Node* map, const std::string& base) const {
+  DurationBlock duration(const Node *map, const std::string &base) const {
     DurationBlock d;
-    const Node* n = map != nullptr ? map->get("duration") : nullptr;
+    const Node *n = map != nullptr ? map->get("duration") : nullptr;
     if (n == nullptr) {
       return d;
     }
@@ -293,9 +294,9 @@ public:
     return d;
   }
 
-  Assessment assessment(const Node* map, const std::string& base) const {
+  Assessment assessment(const Node *map, const std::string &base) const {
     Assessment a;
-    const Node* n = map != nullptr ? map->get("assessment") : nullptr;
+    const Node *n = map != nullptr ? map->get("assessment") : nullptr;
     if (n == nullptr) {
       return a;
     }
@@ -305,13 +306,13 @@ public:
     a.description = text(n, "description");
     a.window = quantity(n, "window", p);
     a.open_book = boolean(n, "open-book");
-    if (const Node* t = n->get("timing")) {
+    if (const Node *t = n->get("timing")) {
       a.timing_starts = text(t, "starts");
       a.timing_within = quantity(t, "within", join(p, "timing"));
     }
     a.parts = parts(n, "parts", p);
     a.engagement_threshold = number(n, "engagement-threshold");
-    if (const Node* e = n->get("engagement-threshold")) {
+    if (const Node *e = n->get("engagement-threshold")) {
       a.engagement_loc = loc(*e, join(p, "engagement-threshold"));
     }
     a.word_limit = integer(n, "word-limit");
@@ -320,10 +321,10 @@ public:
     return a;
   }
 
-  std::vector<AssessmentPart> parts(const Node* map, std::string_view key,
-                                    const std::string& base) const {
+  std::vector<AssessmentPart> parts(const Node *map, std::string_view key,
+                                    const std::string &base) const {
     std::vector<AssessmentPart> out;
-    each(map, key, base, [&](const Node& n, const std::string& p) {
+    each(map, key, base, [&](const Node &n, const std::string &p) {
       AssessmentPart part;
       part.id = text(&n, "id");
       part.title = text(&n, "title");
@@ -335,9 +336,9 @@ public:
     return out;
   }
 
-  RouteMap route_map(const Node* map, const std::string& base) const {
+  RouteMap route_map(const Node *map, const std::string &base) const {
     RouteMap r;
-    const Node* n = map != nullptr ? map->get("route-map") : nullptr;
+    const Node *n = map != nullptr ? map->get("route-map") : nullptr;
     if (n == nullptr) {
       return r;
     }
@@ -346,7 +347,7 @@ public:
     r.period_kind = text(n, "period-kind");
     r.period_length = quantity(n, "period-length", p);
     r.loc = key_loc(*map, "route-map", p);
-    each(n, "periods", p, [&](const Node& pn, const std::string& pp) {
+    each(n, "periods", p, [&](const Node &pn, const std::string &pp) {
       Period period;
       period.id = text(&pn, "id");
       period.title = text(&pn, "title");
@@ -361,19 +362,18 @@ public:
       period.covers = coverage(&pn, "covers", pp);
       period.description = text(&pn, "description");
       period.topics = texts(&pn, "topics");
-      period.activities =
-          activities(&pn, "activities", pp, static_cast<int>(r.periods.size()));
+      period.activities = activities(&pn, "activities", pp, static_cast<int>(r.periods.size()));
       period.quote = text(&pn, "quote");
       period.loc = loc(pn, pp);
       r.periods.push_back(std::move(period));
     });
     r.throughout = activities(n, "throughout", p, -1);
-    each(n, "choices", p, [&](const Node& cn, const std::string& cp) {
+    each(n, "choices", p, [&](const Node &cn, const std::string &cp) {
       Choice c;
       c.id = text(&cn, "id");
       c.title = text(&cn, "title");
       c.choose = integer(&cn, "choose").value_or(1);
-      if (const Node* ch = cn.get("choose")) {
+      if (const Node *ch = cn.get("choose")) {
         c.choose_loc = loc(*ch, join(cp, "choose"));
       }
       c.from = refs(&cn, "from", cp);
@@ -383,9 +383,9 @@ public:
     return r;
   }
 
-  Summary summary(const Node* map, const std::string& base) const {
+  Summary summary(const Node *map, const std::string &base) const {
     Summary s;
-    const Node* n = map != nullptr ? map->get("summary") : nullptr;
+    const Node *n = map != nullptr ? map->get("summary") : nullptr;
     if (n == nullptr) {
       return s;
     }
@@ -394,12 +394,12 @@ public:
     s.periods = refs(n, "periods", p);
     s.total_hours = hours(n, "total-hours", p);
     s.period_count = integer(n, "period-count");
-    if (const Node* pc = n->get("period-count")) {
+    if (const Node *pc = n->get("period-count")) {
       s.period_count_loc = loc(*pc, join(p, "period-count"));
     }
     s.hours_per_day = number(n, "hours-per-day");
     s.loc = key_loc(*map, "summary", p);
-    each(n, "categories", p, [&](const Node& cn, const std::string& cp) {
+    each(n, "categories", p, [&](const Node &cn, const std::string &cp) {
       Category c;
       c.label = text(&cn, "label");
       c.kinds = refs(&cn, "kinds", cp);
@@ -408,16 +408,16 @@ public:
       c.total_hours = hours(&cn, "total-hours", cp);
       c.hours_per_period = hours(&cn, "hours-per-period", cp);
       c.count = integer(&cn, "count");
-      if (const Node* k = cn.get("count")) {
+      if (const Node *k = cn.get("count")) {
         c.count_loc = loc(*k, join(cp, "count"));
       }
       c.count_per_period = integer(&cn, "count-per-period");
-      if (const Node* k = cn.get("count-per-period")) {
+      if (const Node *k = cn.get("count-per-period")) {
         c.count_per_period_loc = loc(*k, join(cp, "count-per-period"));
       }
       c.hours_each = hours(&cn, "hours-each", cp);
       c.days = number(&cn, "days");
-      if (const Node* d = cn.get("days")) {
+      if (const Node *d = cn.get("days")) {
         c.days_loc = loc(*d, join(cp, "days"));
       }
       c.quote = text(&cn, "quote");
@@ -428,10 +428,10 @@ public:
   }
 
 private:
-  const SourceFile& m_source;
+  const SourceFile &m_source;
 };
 
-Programme build_programme(const Reader& r, const Node& root) {
+Programme build_programme(const Reader &r, const Node &root) {
   const std::string base;
   Programme p;
   p.id = Reader::text(&root, "id");
@@ -446,7 +446,7 @@ Programme build_programme(const Reader& r, const Node& root) {
   p.audience = r.audience(&root, base);
   p.funding = r.funding(&root, base);
   p.duration = r.duration(&root, base);
-  r.each(&root, "starts", base, [&](const Node& n, const std::string& sp) {
+  r.each(&root, "starts", base, [&](const Node &n, const std::string &sp) {
     Start s;
     s.date = r.ref(&n, "date", sp).value_or(Ref{});
     s.label = Reader::text(&n, "label");
@@ -455,7 +455,7 @@ Programme build_programme(const Reader& r, const Node& root) {
   });
   p.route_map = r.route_map(&root, base);
   p.summary = r.summary(&root, base);
-  r.each(&root, "topics", base, [&](const Node& n, const std::string& tp) {
+  r.each(&root, "topics", base, [&](const Node &n, const std::string &tp) {
     Topic t;
     t.title = Reader::text(&n, "title");
     t.covers = r.coverage(&n, "covers", tp);
@@ -463,7 +463,7 @@ Programme build_programme(const Reader& r, const Node& root) {
     t.loc = r.loc(n, tp);
     p.topics.push_back(std::move(t));
   });
-  r.each(&root, "behaviours", base, [&](const Node& n, const std::string& bp) {
+  r.each(&root, "behaviours", base, [&](const Node &n, const std::string &bp) {
     Behaviour b;
     b.id = r.ref(&n, "id", bp).value_or(Ref{});
     b.title = Reader::text(&n, "title");
@@ -476,7 +476,7 @@ Programme build_programme(const Reader& r, const Node& root) {
   return p;
 }
 
-Suite build_suite(const Reader& r, const Node& root) {
+Suite build_suite(const Reader &r, const Node &root) {
   const std::string base;
   Suite s;
   s.id = Reader::text(&root, "id");
@@ -485,24 +485,24 @@ Suite build_suite(const Reader& r, const Node& root) {
   s.delivery_partner = Reader::text(&root, "delivery-partner");
   s.source = r.source(&root, base);
   s.description = Reader::text(&root, "description");
-  if (const Node* common = root.get("common")) {
+  if (const Node *common = root.get("common")) {
     std::string cp = Reader::join(base, "common");
     s.common_activities = r.activities(common, "activities", cp, -1);
     s.common_assessment = r.assessment(common, cp);
     s.common_funding = r.funding(common, cp);
     s.common_duration = r.duration(common, cp);
   }
-  r.each(&root, "groups", base, [&](const Node& gn, const std::string& gp) {
+  r.each(&root, "groups", base, [&](const Node &gn, const std::string &gp) {
     SuiteGroup g;
     g.id = Reader::text(&gn, "id");
     g.title = Reader::text(&gn, "title");
     g.catalogue_group = Reader::text(&gn, "catalogue-group");
     g.declared_count = Reader::integer(&gn, "declared-count");
-    if (const Node* dc = gn.get("declared-count")) {
+    if (const Node *dc = gn.get("declared-count")) {
       g.declared_count_loc = r.loc(*dc, Reader::join(gp, "declared-count"));
     }
     g.loc = r.loc(gn, gp);
-    r.each(&gn, "members", gp, [&](const Node& mn, const std::string& mp) {
+    r.each(&gn, "members", gp, [&](const Node &mn, const std::string &mp) {
       SuiteMember m;
       m.qualification = r.ref(&mn, "qualification", mp).value_or(Ref{});
       m.title = Reader::text(&mn, "title");
@@ -518,7 +518,7 @@ Suite build_suite(const Reader& r, const Node& root) {
   return s;
 }
 
-Framework build_framework(const Reader& r, const Node& root) {
+Framework build_framework(const Reader &r, const Node &root) {
   const std::string base;
   Framework f;
   f.id = Reader::text(&root, "id");
@@ -529,24 +529,24 @@ Framework build_framework(const Reader& r, const Node& root) {
   f.reformed = Reader::boolean(&root, "reformed").value_or(false);
   f.provisional = Reader::boolean(&root, "provisional").value_or(false);
   f.source = r.source(&root, base);
-  if (const Node* d = root.get("duration")) {
+  if (const Node *d = root.get("duration")) {
     f.minimum_duration = r.quantity(d, "minimum", "/duration");
     f.maximum_duration = r.quantity(d, "maximum", "/duration");
   }
-  r.each(&root, "areas", base, [&](const Node& n, const std::string& ap) {
+  r.each(&root, "areas", base, [&](const Node &n, const std::string &ap) {
     Area a;
     a.id = Reader::text(&n, "id");
     a.number = Reader::integer(&n, "number").value_or(0);
     a.title = Reader::text(&n, "title");
     a.provisional = Reader::boolean(&n, "provisional").value_or(false);
-    r.each(&n, "statements", ap, [&](const Node& sn, const std::string&) {
+    r.each(&n, "statements", ap, [&](const Node &sn, const std::string &) {
       a.statements.push_back(
           Statement{Reader::text(&sn, "id"), Reader::text(&sn, "kind"), Reader::text(&sn, "text")});
     });
     a.loc = r.loc(n, ap);
     f.areas.push_back(std::move(a));
   });
-  r.each(&root, "behaviours", base, [&](const Node& n, const std::string&) {
+  r.each(&root, "behaviours", base, [&](const Node &n, const std::string &) {
     f.behaviours.push_back(FrameworkBehaviour{Reader::text(&n, "id"), Reader::text(&n, "title"),
                                               Reader::text(&n, "description")});
   });
@@ -555,13 +555,13 @@ Framework build_framework(const Reader& r, const Node& root) {
   return f;
 }
 
-Catalogue build_catalogue(const Reader& r, const Node& root) {
+Catalogue build_catalogue(const Reader &r, const Node &root) {
   const std::string base;
   Catalogue c;
   c.id = Reader::text(&root, "id");
   c.title = Reader::text(&root, "title");
   c.source = r.source(&root, base);
-  r.each(&root, "qualifications", base, [&](const Node& n, const std::string& qp) {
+  r.each(&root, "qualifications", base, [&](const Node &n, const std::string &qp) {
     Qualification q;
     q.code = Reader::text(&n, "code");
     q.identifier = Reader::text(&n, "identifier");
@@ -576,8 +576,8 @@ Catalogue build_catalogue(const Reader& r, const Node& root) {
     q.loc = r.loc(n, qp);
     c.qualifications.push_back(std::move(q));
   });
-  auto vocabulary = [&](std::string_view key, std::vector<VocabularyEntry>& out) {
-    r.each(&root, key, base, [&](const Node& n, const std::string&) {
+  auto vocabulary = [&](std::string_view key, std::vector<VocabularyEntry> &out) {
+    r.each(&root, key, base, [&](const Node &n, const std::string &) {
       out.push_back(VocabularyEntry{Reader::text(&n, "id"), Reader::text(&n, "label"),
                                     Reader::texts(&n, "aliases")});
     });
@@ -588,19 +588,23 @@ Catalogue build_catalogue(const Reader& r, const Node& root) {
   return c;
 }
 
-Config build_config(const Reader& r, const Node& root) {
+Config build_config(const Reader &r, const Node &root) {
   const std::string base;
   Config c;
   c.paths = Reader::texts(&root, "paths");
   c.data = Reader::texts(&root, "data");
   c.strict = Reader::boolean(&root, "strict").value_or(false);
-  r.each(&root, "severity", base, [&](const Node& n, const std::string&) {
+  r.each(&root, "severity", base, [&](const Node &n, const std::string &) {
     c.severity.push_back(SeverityOverride{Reader::text(&n, "code"), Reader::text(&n, "severity")});
   });
-  r.each(&root, "suppress", base, [&](const Node& n, const std::string& sp) {
-    c.suppress.push_back(Suppression{Reader::text(&n, "code"), Reader::text(&n, "file"),
-                                     Reader::text(&n, "pointer"), Reader::text(&n, "reason"),
-                                     r.loc(n, sp), {}, !Reader::text(&n, "file").empty()});
+  r.each(&root, "suppress", base, [&](const Node &n, const std::string &sp) {
+    c.suppress.push_back(Suppression{Reader::text(&n, "code"),
+                                     Reader::text(&n, "file"),
+                                     Reader::text(&n, "pointer"),
+                                     Reader::text(&n, "reason"),
+                                     r.loc(n, sp),
+                                     {},
+                                     !Reader::text(&n, "file").empty()});
   });
   c.loc = r.loc(root, "");
   return c;
@@ -616,7 +620,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, Loc loc) {
   Quantity q;
   try {
     q.value = std::stod(std::string(text.substr(0, space)));
-  } catch (const std::exception&) {
+  } catch (const std::exception &) {
     return std::nullopt;
   }
   std::string unit(text.substr(space + 1));
@@ -631,13 +635,13 @@ std::optional<Quantity> parse_quantity(std::string_view text, Loc loc) {
 namespace {
 
 // Every 'quote' in the document, once per node (aliases share nodes).
-void collect_quotes(const Reader& r, const Node& node, const std::string& pointer,
-                    std::unordered_set<const Node*>& seen, std::vector<Ref>& out) {
+void collect_quotes(const Reader &r, const Node &node, const std::string &pointer,
+                    std::unordered_set<const Node *> &seen, std::vector<Ref> &out) {
   if (!seen.insert(&node).second) {
     return;
   }
   if (node.is_mapping()) {
-    for (const auto& e : node.entries) {
+    for (const auto &e : node.entries) {
       std::string p = Reader::join(pointer, e.key->text);
       if (e.key->text == "quote" && e.value->is_scalar()) {
         out.push_back(Ref{e.value->text, r.loc(*e.value, p)});
@@ -652,23 +656,22 @@ void collect_quotes(const Reader& r, const Node& node, const std::string& pointe
   }
 }
 
-DocumentInfo document_info(const Reader& r, const Node& root, const SourceFile& source,
+DocumentInfo document_info(const Reader &r, const Node &root, const SourceFile &source,
                            int document) {
   DocumentInfo info{source.name(), document, {}, {}};
-  std::unordered_set<const Node*> seen;
+  std::unordered_set<const Node *> seen;
   collect_quotes(r, root, "", seen, info.quotes);
-  r.each(&root, "suppress", "", [&](const Node& n, const std::string& sp) {
+  r.each(&root, "suppress", "", [&](const Node &n, const std::string &sp) {
     info.suppressions.push_back(Suppression{Reader::text(&n, "code"), source.name(),
-                                            Reader::text(&n, "pointer"),
-                                            Reader::text(&n, "reason"), r.loc(n, sp),
-                                            source.name(), true});
+                                            Reader::text(&n, "pointer"), Reader::text(&n, "reason"),
+                                            r.loc(n, sp), source.name(), true});
   });
   return info;
 }
 
 } // namespace
 
-Document build(const yaml::Node& root, std::string_view kind, const SourceFile& source,
+Document build(const yaml::Node &root, std::string_view kind, const SourceFile &source,
                int document) {
   Reader r(source);
   DocumentInfo info = document_info(r, root, source, document);
@@ -696,7 +699,7 @@ Document build(const yaml::Node& root, std::string_view kind, const SourceFile& 
     auto c = build_config(r, root);
     c.doc = info;
     c.doc.suppressions.clear(); // a config's 'suppress' applies to other files, not to itself
-    for (auto& suppression : c.suppress) {
+    for (auto &suppression : c.suppress) {
       suppression.origin = info.file;
     }
     return c;
@@ -704,8 +707,8 @@ Document build(const yaml::Node& root, std::string_view kind, const SourceFile& 
   return std::monostate{};
 }
 
-const Area* Framework::find_area(std::string_view area_id) const {
-  for (const auto& a : areas) {
+const Area *Framework::find_area(std::string_view area_id) const {
+  for (const auto &a : areas) {
     if (a.id == area_id) {
       return &a;
     }
@@ -713,7 +716,24 @@ const Area* Framework::find_area(std::string_view area_id) const {
   return nullptr;
 }
 
-std::string to_string(const Quantity& q) {
+std::vector<const Coverage *> teaching_coverage(const Programme &p) {
+  std::vector<const Coverage *> out;
+  for (const auto &period : p.route_map.periods) {
+    out.push_back(&period.covers);
+    for (const auto &a : period.activities) {
+      out.push_back(&a.covers);
+    }
+  }
+  for (const auto &a : p.route_map.throughout) {
+    out.push_back(&a.covers);
+  }
+  for (const auto &t : p.topics) {
+    out.push_back(&t.covers);
+  }
+  return out;
+}
+
+std::string to_string(const Quantity &q) {
   std::string number = fmt::format("{}", q.value);
   return fmt::format("{} {}{}", number, q.unit, q.value == 1 ? "" : "s");
 }

@@ -12,7 +12,7 @@ namespace npq::model {
 
 /// Builds the model of one document of a known kind. Call only after validate_structure()
 /// reported no errors for it; missing or malformed parts are left empty rather than guessed.
-Document build(const yaml::Node& root, std::string_view kind, const SourceFile& source,
+Document build(const yaml::Node &root, std::string_view kind, const SourceFile &source,
                int document);
 
 /// Parses "18 months" or "1 half-term" into a value and a singular unit.

@@ -335,7 +335,7 @@ struct Framework {
   std::vector<AssessmentPart> assessment_parts;
   Loc loc;
 
-  const Area* find_area(std::string_view area_id) const;
+  const Area *find_area(std::string_view area_id) const;
 };
 
 struct Qualification {
@@ -386,6 +386,10 @@ struct Config {
 
 using Document = std::variant<std::monostate, Programme, Suite, Framework, Catalogue, Config>;
 
-std::string to_string(const Quantity& q);
+std::string to_string(const Quantity &q);
+
+/// Every coverage claim of a programme that says what it teaches: periods, their activities,
+/// activities that run throughout, and topics (not assessment parts, which assess).
+std::vector<const Coverage *> teaching_coverage(const Programme &programme);
 
 } // namespace npq::model

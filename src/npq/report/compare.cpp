@@ -11,14 +11,14 @@
 
 namespace npq::report {
 
-std::string render_compare(const std::vector<const model::Programme*>& programmes,
-                           const ReferenceData& data, TableFormat format) {
+std::string render_compare(const std::vector<const model::Programme *> &programmes,
+                           const ReferenceData &data, TableFormat format) {
   // Facts in order of first appearance, so sections stay together.
   std::vector<std::pair<std::string, std::string>> keys;
   std::vector<std::vector<Fact>> profiles;
-  for (const auto* p : programmes) {
+  for (const auto *p : programmes) {
     profiles.push_back(profile(*p, data));
-    for (const auto& f : profiles.back()) {
+    for (const auto &f : profiles.back()) {
       auto key = std::make_pair(f.section, f.label);
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
         keys.push_back(key);
@@ -27,13 +27,13 @@ std::string render_compare(const std::vector<const model::Programme*>& programme
   }
   // Keep each section together, sections in order of first appearance.
   std::map<std::string, std::size_t> rank;
-  for (const auto& key : keys) {
+  for (const auto &key : keys) {
     rank.emplace(key.first, rank.size());
   }
   std::stable_sort(keys.begin(), keys.end(),
-                   [&](const auto& a, const auto& b) { return rank[a.first] < rank[b.first]; });
-  auto value = [&](std::size_t programme, const std::pair<std::string, std::string>& key) {
-    for (const auto& f : profiles[programme]) {
+                   [&](const auto &a, const auto &b) { return rank[a.first] < rank[b.first]; });
+  auto value = [&](std::size_t programme, const std::pair<std::string, std::string> &key) {
+    for (const auto &f : profiles[programme]) {
       if (f.section == key.first && f.label == key.second) {
         return f.value;
       }
@@ -41,7 +41,7 @@ std::string render_compare(const std::vector<const model::Programme*>& programme
     return std::string();
   };
   std::vector<std::string> names;
-  for (const auto* p : programmes) {
+  for (const auto *p : programmes) {
     names.push_back(p->id.empty() ? p->doc.file : p->id);
   }
   if (format == TableFormat::json) {
@@ -51,7 +51,7 @@ std::string render_compare(const std::vector<const model::Programme*>& programme
       root["programmes"].push_back({{"id", names[i]}, {"file", programmes[i]->doc.file}});
     }
     root["facts"] = nlohmann::ordered_json::array();
-    for (const auto& key : keys) {
+    for (const auto &key : keys) {
       nlohmann::ordered_json row{{"section", key.first}, {"label", key.second}};
       row["values"] = nlohmann::ordered_json::array();
       for (std::size_t i = 0; i < programmes.size(); ++i) {
@@ -74,8 +74,8 @@ std::string render_compare(const std::vector<const model::Programme*>& programme
       markup::MarkdownTable t{header, rows, {}};
       out += t.str() + "\n";
     } else {
-      for (auto& row : rows) {
-        for (auto& cell : row) {
+      for (auto &row : rows) {
+        for (auto &cell : row) {
           cell = terminal_safe(cell);
         }
       }
@@ -87,7 +87,7 @@ std::string render_compare(const std::vector<const model::Programme*>& programme
   if (format == TableFormat::markdown) {
     out += "# Programmes compared\n\n";
   }
-  for (const auto& key : keys) {
+  for (const auto &key : keys) {
     if (key.first != section) {
       flush();
       section = key.first;

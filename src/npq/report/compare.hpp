@@ -11,7 +11,7 @@ namespace npq::report {
 
 enum class TableFormat { text, markdown, json };
 
-std::string render_compare(const std::vector<const model::Programme*>& programmes,
-                           const ReferenceData& data, TableFormat format);
+std::string render_compare(const std::vector<const model::Programme *> &programmes,
+                           const ReferenceData &data, TableFormat format);
 
 } // namespace npq::report

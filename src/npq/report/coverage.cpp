@@ -17,58 +17,59 @@ using Json = nlohmann::ordered_json;
 struct Claim {
   std::set<std::string> areas;
   bool all = false;
-  void add(const model::Coverage& c) {
+  void add(const model::Coverage &c) {
     if (!c.present) {
       return;
     }
     all = all || c.all;
-    for (const auto& a : c.areas) {
+    for (const auto &a : c.areas) {
       areas.insert(a.value.substr(0, a.value.find('/')));
     }
   }
 };
 
-std::string mark(const std::string& cell) {
+std::string mark(const std::string &cell) {
   return cell == "yes" ? "✓" : cell == "all" ? "(all)" : "";
 }
 
-std::vector<std::string> header(const CoverageReport& r) {
+std::vector<std::string> header(const CoverageReport &r) {
   std::vector<std::string> h{"Area"};
   h.insert(h.end(), r.columns.begin(), r.columns.end());
   h.push_back("Covered");
   return h;
 }
 
-std::vector<std::string> cells(const CoverageReport::Row& row) {
+std::vector<std::string> cells(const CoverageReport::Row &row) {
   std::vector<std::string> c{row.number > 0 ? fmt::format("{} {}", row.number, row.area_title)
                                             : row.area_title};
-  for (const auto& cell : row.cells) {
+  for (const auto &cell : row.cells) {
     c.push_back(mark(cell));
   }
   c.push_back(row.status);
   return c;
 }
 
-std::string called_out(const CoverageReport& r, bool markdown) {
+std::string called_out(const CoverageReport &r, bool markdown) {
   std::vector<std::string> missing;
   std::vector<std::string> blanket;
-  for (const auto& row : r.rows) {
+  for (const auto &row : r.rows) {
     if (row.status == "not covered") {
       missing.push_back(row.area_title);
     } else if (row.status == "blanket claim only") {
       blanket.push_back(row.area_title);
     }
   }
-  auto list = [&](const std::vector<std::string>& items) {
+  auto list = [&](const std::vector<std::string> &items) {
     std::string out;
-    for (const auto& i : items) {
+    for (const auto &i : items) {
       out += (out.empty() ? "" : "; ") + (markdown ? markup::md(i) : terminal_safe(i));
     }
     return out;
   };
   std::string out;
   if (!missing.empty()) {
-    out += fmt::format("Not covered ({} of {}): {}\n", missing.size(), r.rows.size(), list(missing));
+    out +=
+        fmt::format("Not covered ({} of {}): {}\n", missing.size(), r.rows.size(), list(missing));
   }
   if (!blanket.empty()) {
     out += fmt::format("Covered only by a general claim ({} of {}): {}\n", blanket.size(),
@@ -82,7 +83,7 @@ std::string called_out(const CoverageReport& r, bool markdown) {
 
 } // namespace
 
-CoverageReport build_coverage_report(const model::Programme& p, const ReferenceData& data) {
+CoverageReport build_coverage_report(const model::Programme &p, const ReferenceData &data) {
   CoverageReport r;
   r.file = p.doc.file;
   r.title = p.title;
@@ -90,7 +91,7 @@ CoverageReport build_coverage_report(const model::Programme& p, const ReferenceD
     r.problem = "the programme names no framework";
     return r;
   }
-  const auto* framework = data.framework(p.framework->value);
+  const auto *framework = data.framework(p.framework->value);
   if (framework == nullptr) {
     r.problem = fmt::format("framework '{}' is not known", p.framework->value);
     return r;
@@ -103,17 +104,17 @@ CoverageReport build_coverage_report(const model::Programme& p, const ReferenceD
     return r;
   }
   std::vector<Claim> claims;
-  for (const auto& period : p.route_map.periods) {
+  for (const auto &period : p.route_map.periods) {
     Claim c;
     c.add(period.covers);
-    for (const auto& a : period.activities) {
+    for (const auto &a : period.activities) {
       c.add(a.covers);
     }
     claims.push_back(c);
     r.columns.push_back(period.title);
   }
   Claim throughout;
-  for (const auto& a : p.route_map.throughout) {
+  for (const auto &a : p.route_map.throughout) {
     throughout.add(a.covers);
   }
   if (!p.route_map.throughout.empty()) {
@@ -122,17 +123,17 @@ CoverageReport build_coverage_report(const model::Programme& p, const ReferenceD
   }
   if (!p.topics.empty()) {
     Claim topics;
-    for (const auto& t : p.topics) {
+    for (const auto &t : p.topics) {
       topics.add(t.covers);
     }
     claims.push_back(topics);
     r.columns.push_back("Topics");
   }
-  for (const auto& area : framework->areas) {
+  for (const auto &area : framework->areas) {
     CoverageReport::Row row{area.id, area.title, area.number, {}, {}};
     bool specific = false;
     bool blanket = false;
-    for (const auto& c : claims) {
+    for (const auto &c : claims) {
       if (c.areas.count(area.id) != 0) {
         row.cells.push_back("yes");
         specific = true;
@@ -149,9 +150,9 @@ CoverageReport build_coverage_report(const model::Programme& p, const ReferenceD
   return r;
 }
 
-std::string render_coverage_text(const std::vector<CoverageReport>& reports) {
+std::string render_coverage_text(const std::vector<CoverageReport> &reports) {
   std::string out;
-  for (const auto& r : reports) {
+  for (const auto &r : reports) {
     out += fmt::format("{} — {}\n", r.file, terminal_safe(r.title));
     if (!r.problem.empty()) {
       out += "No coverage matrix: " + r.problem + ".\n\n";
@@ -161,10 +162,10 @@ std::string render_coverage_text(const std::vector<CoverageReport>& reports) {
                        r.provisional ? " — provisional area list" : "");
     markup::TextTable t;
     t.header = header(r);
-    for (auto& h : t.header) {
+    for (auto &h : t.header) {
       h = terminal_safe(h);
     }
-    for (const auto& row : r.rows) {
+    for (const auto &row : r.rows) {
       t.rows.push_back(cells(row));
       t.rows.back()[0] = terminal_safe(t.rows.back()[0]);
     }
@@ -173,20 +174,20 @@ std::string render_coverage_text(const std::vector<CoverageReport>& reports) {
   return out;
 }
 
-std::string render_coverage_markdown(const std::vector<CoverageReport>& reports) {
+std::string render_coverage_markdown(const std::vector<CoverageReport> &reports) {
   std::string out;
-  for (const auto& r : reports) {
+  for (const auto &r : reports) {
     out += fmt::format("## {}\n\n", markup::md(r.title));
     if (!r.problem.empty()) {
       out += "No coverage matrix: " + markup::md(r.problem) + ".\n\n";
       continue;
     }
-    out += fmt::format("Framework: {} ({}){}\n\n", markup::md(r.framework_id),
-                       markup::md(r.framework_title),
-                       r.provisional ? " — provisional area list" : "");
+    out +=
+        fmt::format("Framework: {} ({}){}\n\n", markup::md(r.framework_id),
+                    markup::md(r.framework_title), r.provisional ? " — provisional area list" : "");
     markup::MarkdownTable t;
     t.header = header(r);
-    for (const auto& row : r.rows) {
+    for (const auto &row : r.rows) {
       t.rows.push_back(cells(row));
     }
     out += t.str() + "\n" + called_out(r, true) + "\n";
@@ -194,9 +195,9 @@ std::string render_coverage_markdown(const std::vector<CoverageReport>& reports)
   return out;
 }
 
-std::string render_coverage_json(const std::vector<CoverageReport>& reports) {
+std::string render_coverage_json(const std::vector<CoverageReport> &reports) {
   Json root = Json::array();
-  for (const auto& r : reports) {
+  for (const auto &r : reports) {
     Json j;
     j["file"] = r.file;
     j["title"] = r.title;
@@ -205,7 +206,7 @@ std::string render_coverage_json(const std::vector<CoverageReport>& reports) {
     j["problem"] = r.problem.empty() ? Json(nullptr) : Json(r.problem);
     j["columns"] = r.columns;
     Json rows = Json::array();
-    for (const auto& row : r.rows) {
+    for (const auto &row : r.rows) {
       rows.push_back(Json{{"area", row.area_id},
                           {"title", row.area_title},
                           {"cells", row.cells},

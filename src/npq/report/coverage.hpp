@@ -28,10 +28,10 @@ struct CoverageReport {
   std::string problem; ///< why there is no matrix (no framework, unknown framework, no areas)
 };
 
-CoverageReport build_coverage_report(const model::Programme& programme, const ReferenceData& data);
+CoverageReport build_coverage_report(const model::Programme &programme, const ReferenceData &data);
 
-std::string render_coverage_text(const std::vector<CoverageReport>& reports);
-std::string render_coverage_markdown(const std::vector<CoverageReport>& reports);
-std::string render_coverage_json(const std::vector<CoverageReport>& reports);
+std::string render_coverage_text(const std::vector<CoverageReport> &reports);
+std::string render_coverage_markdown(const std::vector<CoverageReport> &reports);
+std::string render_coverage_json(const std::vector<CoverageReport> &reports);
 
 } // namespace npq::report

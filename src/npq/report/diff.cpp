@@ -21,7 +21,7 @@ using analysis::Interval;
 struct ActivityKey {
   std::string period; ///< period id, or "throughout"
   std::string name;   ///< activity id, or kind and title
-  bool operator<(const ActivityKey& o) const {
+  bool operator<(const ActivityKey &o) const {
     return std::tie(period, name) < std::tie(o.period, o.name);
   }
 };
@@ -36,58 +36,53 @@ struct Described {
 };
 
 // Activities by key; repeated keys (the same title twice in a period) are numbered.
-std::map<ActivityKey, Described> activities(const model::Programme& p) {
+std::map<ActivityKey, Described> activities(const model::Programme &p) {
   std::map<ActivityKey, Described> out;
-  auto add = [&](const model::Activity& a, const std::string& period_id, const std::string& where) {
+  auto add = [&](const model::Activity &a, const std::string &period_id, const std::string &where) {
     ActivityKey key{period_id, a.id.empty() ? a.kind + ": " + a.title : a.id};
     std::string base = key.name;
     for (int n = 2; out.count(key) != 0; ++n) {
       key.name = fmt::format("{} #{}", base, n);
     }
     std::vector<std::string> areas;
-    for (const auto& r : a.covers.areas) {
+    for (const auto &r : a.covers.areas) {
       areas.push_back(r.value);
     }
-    out[key] = Described{where, a.title, a.kind, describe_hours(a), describe_delivery(a.delivery),
+    out[key] = Described{where,
+                         a.title,
+                         a.kind,
+                         describe_hours(a),
+                         describe_delivery(a.delivery),
                          a.covers.all ? "all" : join(areas, ", ")};
   };
-  for (const auto& period : p.route_map.periods) {
-    for (const auto& a : period.activities) {
+  for (const auto &period : p.route_map.periods) {
+    for (const auto &a : period.activities) {
       add(a, period.id, period.title);
     }
   }
-  for (const auto& a : p.route_map.throughout) {
+  for (const auto &a : p.route_map.throughout) {
     add(a, "throughout", "Throughout");
   }
   return out;
 }
 
-std::set<std::string> covered_areas(const model::Programme& p) {
+std::set<std::string> covered_areas(const model::Programme &p) {
   std::set<std::string> out;
-  auto add = [&](const model::Coverage& c) {
-    for (const auto& a : c.areas) {
+  auto add = [&](const model::Coverage &c) {
+    for (const auto &a : c.areas) {
       out.insert(a.value);
     }
     if (c.all) {
       out.insert("(general claim: all)");
     }
   };
-  for (const auto& period : p.route_map.periods) {
-    add(period.covers);
-    for (const auto& a : period.activities) {
-      add(a.covers);
-    }
-  }
-  for (const auto& a : p.route_map.throughout) {
-    add(a.covers);
-  }
-  for (const auto& t : p.topics) {
-    add(t.covers);
+  for (const auto *c : model::teaching_coverage(p)) {
+    add(*c);
   }
   return out;
 }
 
-std::map<std::string, std::pair<std::string, std::string>> period_hours(const model::Programme& p) {
+std::map<std::string, std::pair<std::string, std::string>> period_hours(const model::Programme &p) {
   std::map<std::string, std::pair<std::string, std::string>> out; // id -> (title, hours)
   if (!p.route_map.present) {
     return out;
@@ -101,9 +96,9 @@ std::map<std::string, std::pair<std::string, std::string>> period_hours(const mo
   return out;
 }
 
-std::map<std::string, std::string> published(const model::Programme& p) {
+std::map<std::string, std::string> published(const model::Programme &p) {
   std::map<std::string, std::string> out;
-  for (const auto& c : p.summary.categories) {
+  for (const auto &c : p.summary.categories) {
     std::vector<std::string> figures;
     if (c.total_hours) {
       figures.push_back("total " + Interval::from(*c.total_hours).str());
@@ -129,15 +124,15 @@ std::map<std::string, std::string> published(const model::Programme& p) {
 }
 
 template <typename Map, typename Describe>
-void compare_maps(const Map& before, const Map& after, std::vector<Change>& out,
-                  const std::string& section, Describe describe) {
-  for (const auto& [key, value] : before) {
+void compare_maps(const Map &before, const Map &after, std::vector<Change> &out,
+                  const std::string &section, Describe describe) {
+  for (const auto &[key, value] : before) {
     auto it = after.find(key);
     if (it == after.end()) {
       out.push_back({section, '-', describe(key, value), describe(key, value), ""});
     }
   }
-  for (const auto& [key, value] : after) {
+  for (const auto &[key, value] : after) {
     auto it = before.find(key);
     if (it == before.end()) {
       out.push_back({section, '+', describe(key, value), "", describe(key, value)});
@@ -147,8 +142,8 @@ void compare_maps(const Map& before, const Map& after, std::vector<Change>& out,
 
 } // namespace
 
-std::vector<Change> diff_programmes(const model::Programme& before, const model::Programme& after,
-                                    const ReferenceData& data) {
+std::vector<Change> diff_programmes(const model::Programme &before, const model::Programme &after,
+                                    const ReferenceData &data) {
   std::vector<Change> out;
   // Facts: duration, totals, hours by kind, delivery, coverage, funding, assessment, roles.
   auto a = profile(before, data);
@@ -156,17 +151,17 @@ std::vector<Change> diff_programmes(const model::Programme& before, const model:
   std::map<std::pair<std::string, std::string>, std::string> av;
   std::map<std::pair<std::string, std::string>, std::string> bv;
   std::vector<std::pair<std::string, std::string>> order;
-  for (const auto& f : a) {
+  for (const auto &f : a) {
     av[{f.section, f.label}] = f.value;
     order.emplace_back(f.section, f.label);
   }
-  for (const auto& f : b) {
+  for (const auto &f : b) {
     bv[{f.section, f.label}] = f.value;
     if (av.count({f.section, f.label}) == 0) {
       order.emplace_back(f.section, f.label);
     }
   }
-  for (const auto& key : order) {
+  for (const auto &key : order) {
     std::string x = av.count(key) != 0 ? av[key] : "";
     std::string y = bv.count(key) != 0 ? bv[key] : "";
     if (x != y) {
@@ -176,29 +171,29 @@ std::vector<Change> diff_programmes(const model::Programme& before, const model:
   // Hours per period.
   auto ph = period_hours(before);
   auto nh = period_hours(after);
-  for (const auto& [id, v] : ph) {
+  for (const auto &[id, v] : ph) {
     auto it = nh.find(id);
     if (it != nh.end() && it->second.second != v.second) {
       out.push_back({"Hours by period", '~', v.first, v.second, it->second.second});
     }
   }
-  compare_maps(ph, nh, out, "Periods", [](const std::string& id, const auto& v) {
+  compare_maps(ph, nh, out, "Periods", [](const std::string &id, const auto &v) {
     return fmt::format("{} ({})", v.first, id);
   });
   // Activities.
   auto aa = activities(before);
   auto ba = activities(after);
-  compare_maps(aa, ba, out, "Activities", [](const ActivityKey&, const Described& d) {
+  compare_maps(aa, ba, out, "Activities", [](const ActivityKey &, const Described &d) {
     return fmt::format("{}: {} ({}, {})", d.where, d.title, label(d.kind), d.hours);
   });
-  for (const auto& entry : aa) {
-    const auto& x = entry.second;
+  for (const auto &entry : aa) {
+    const auto &x = entry.second;
     auto it = ba.find(entry.first);
     if (it == ba.end()) {
       continue;
     }
-    const auto& y = it->second;
-    auto field = [&](const char* name, const std::string& p, const std::string& q) {
+    const auto &y = it->second;
+    auto field = [&](const char *name, const std::string &p, const std::string &q) {
       if (p != q) {
         out.push_back({"Activities", '~', fmt::format("{}: {}: {}", x.where, x.title, name),
                        p.empty() ? "—" : p, q.empty() ? "—" : q});
@@ -213,12 +208,12 @@ std::vector<Change> diff_programmes(const model::Programme& before, const model:
   // Coverage gained or lost.
   auto ca = covered_areas(before);
   auto cb = covered_areas(after);
-  for (const auto& area : ca) {
+  for (const auto &area : ca) {
     if (cb.count(area) == 0) {
       out.push_back({"Coverage", '-', area, area, ""});
     }
   }
-  for (const auto& area : cb) {
+  for (const auto &area : cb) {
     if (ca.count(area) == 0) {
       out.push_back({"Coverage", '+', area, "", area});
     }
@@ -226,27 +221,30 @@ std::vector<Change> diff_programmes(const model::Programme& before, const model:
   // The provider's published figures.
   auto pa = published(before);
   auto pb = published(after);
-  for (const auto& [label_text, v] : pa) {
+  for (const auto &[label_text, v] : pa) {
     auto it = pb.find(label_text);
     if (it != pb.end() && it->second != v) {
       out.push_back({"Published figures", '~', label_text, v, it->second});
     }
   }
-  compare_maps(pa, pb, out, "Published figures",
-               [](const std::string& k, const std::string& v) { return fmt::format("{}: {}", k, v); });
+  compare_maps(pa, pb, out, "Published figures", [](const std::string &k, const std::string &v) {
+    return fmt::format("{}: {}", k, v);
+  });
   return out;
 }
 
-std::string render_diff(const std::vector<Change>& changes, const std::string& before_name,
-                        const std::string& after_name, TableFormat format) {
+std::string render_diff(const std::vector<Change> &changes, const std::string &before_name,
+                        const std::string &after_name, TableFormat format) {
   if (format == TableFormat::json) {
     nlohmann::ordered_json root;
     root["before"] = before_name;
     root["after"] = after_name;
     root["changes"] = nlohmann::ordered_json::array();
-    for (const auto& c : changes) {
+    for (const auto &c : changes) {
       root["changes"].push_back({{"section", c.section},
-                                 {"change", c.sign == '+' ? "added" : c.sign == '-' ? "removed" : "changed"},
+                                 {"change", c.sign == '+'   ? "added"
+                                            : c.sign == '-' ? "removed"
+                                                            : "changed"},
                                  {"what", c.what},
                                  {"before", c.before},
                                  {"after", c.after}});
@@ -254,21 +252,27 @@ std::string render_diff(const std::vector<Change>& changes, const std::string& b
     return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   }
   bool md = format == TableFormat::markdown;
-  auto text = [&](const std::string& s) { return md ? markup::md(s) : terminal_safe(s); };
-  std::string out = md ? fmt::format("# Changes from {} to {}\n\n", text(before_name), text(after_name))
-                       : fmt::format("Changes from {} to {}\n", text(before_name), text(after_name));
+  auto text = [&](const std::string &s) { return md ? markup::md(s) : terminal_safe(s); };
+  std::string out =
+      md ? fmt::format("# Changes from {} to {}\n\n", text(before_name), text(after_name))
+         : fmt::format("Changes from {} to {}\n", text(before_name), text(after_name));
   if (changes.empty()) {
     return out + (md ? "\nNo changes.\n" : "No changes.\n");
   }
   std::string section;
-  for (const auto& c : changes) {
+  for (const auto &c : changes) {
     if (c.section != section) {
       section = c.section;
       out += md ? fmt::format("\n## {}\n\n", text(section)) : fmt::format("\n{}\n", text(section));
     }
-    std::string line = c.sign == '~' ? fmt::format("{}: {} → {}", text(c.what), text(c.before), text(c.after))
-                                     : text(c.what);
-    out += md ? fmt::format("- {} {}\n", c.sign == '+' ? "added:" : c.sign == '-' ? "removed:" : "changed:", line)
+    std::string line = c.sign == '~'
+                           ? fmt::format("{}: {} → {}", text(c.what), text(c.before), text(c.after))
+                           : text(c.what);
+    out += md ? fmt::format("- {} {}\n",
+                            c.sign == '+'   ? "added:"
+                            : c.sign == '-' ? "removed:"
+                                            : "changed:",
+                            line)
               : fmt::format("  {} {}\n", c.sign, line);
   }
   out += fmt::format("\n{} change{}\n", changes.size(), changes.size() == 1 ? "" : "s");

@@ -20,10 +20,10 @@ struct Change {
   std::string after;
 };
 
-std::vector<Change> diff_programmes(const model::Programme& before, const model::Programme& after,
-                                    const ReferenceData& data);
+std::vector<Change> diff_programmes(const model::Programme &before, const model::Programme &after,
+                                    const ReferenceData &data);
 
-std::string render_diff(const std::vector<Change>& changes, const std::string& before_name,
-                        const std::string& after_name, TableFormat format);
+std::string render_diff(const std::vector<Change> &changes, const std::string &before_name,
+                        const std::string &after_name, TableFormat format);
 
 } // namespace npq::report

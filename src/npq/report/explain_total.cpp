@@ -14,7 +14,7 @@ using analysis::Interval;
 using analysis::Selector;
 using analysis::Total;
 
-std::string hours_of(const model::Activity& a) {
+std::string hours_of(const model::Activity &a) {
   if (a.hours.form == model::Hours::Form::not_published) {
     return "not published";
   }
@@ -22,17 +22,18 @@ std::string hours_of(const model::Activity& a) {
   return a.count == 1 ? one : fmt::format("{} × {}", a.count, one);
 }
 
-std::string lines(const Total& t, const model::Programme& p, const std::string& file) {
+std::string lines(const Total &t, const model::Programme &p, const std::string &file) {
   struct Row {
     std::string where, period, title, hours, counted;
   };
   std::vector<Row> rows;
   std::size_t w[4] = {0, 0, 0, 0};
-  for (const auto& part : t.parts) {
-    const auto& a = *part.activity;
+  for (const auto &part : t.parts) {
+    const auto &a = *part.activity;
     Row r{fmt::format("{}:{}:", file, a.hours.loc.line),
-          terminal_safe(a.period >= 0 ? p.route_map.periods[static_cast<std::size_t>(a.period)].title
-                                      : std::string("throughout")),
+          terminal_safe(a.period >= 0
+                            ? p.route_map.periods[static_cast<std::size_t>(a.period)].title
+                            : std::string("throughout")),
           terminal_safe(a.title), hours_of(a),
           part.share ? fmt::format("share {}", part.hours.str()) : part.hours.str()};
     w[0] = std::max(w[0], r.where.size());
@@ -42,17 +43,17 @@ std::string lines(const Total& t, const model::Programme& p, const std::string& 
     rows.push_back(std::move(r));
   }
   std::string out;
-  for (const auto& r : rows) {
+  for (const auto &r : rows) {
     out += fmt::format("  {:<{}} {:<{}}  {:<{}}  {:<{}}  -> {}\n", r.where, w[0], r.period, w[1],
                        r.title, w[2], r.hours, w[3], r.counted);
   }
-  for (const auto& c : t.choices) {
+  for (const auto &c : t.choices) {
     out += fmt::format("  {}\n", c);
   }
   return out;
 }
 
-std::string summary(const Total& t) {
+std::string summary(const Total &t) {
   std::string figure = t.hours.str();
   std::string s = fmt::format("= {} hour{}", figure, figure == "1" ? "" : "s");
   if (t.hours.unpublished > 0) {
@@ -67,32 +68,36 @@ std::string summary(const Total& t) {
 
 } // namespace
 
-Explanation explain_total(const model::Programme& p, std::string_view what) {
+Explanation explain_total(const model::Programme &p, std::string_view what) {
   if (!p.route_map.present) {
     return {false, "the programme has no route map, so it has no totals"};
   }
   analysis::Totals totals(p);
-  const std::string& file = p.doc.file;
+  const std::string &file = p.doc.file;
   auto colon = what.find(':');
   std::string_view kind = what.substr(0, colon);
-  std::string arg = colon == std::string_view::npos ? std::string() : std::string(what.substr(colon + 1));
+  std::string arg =
+      colon == std::string_view::npos ? std::string() : std::string(what.substr(colon + 1));
   Explanation e{true, {}};
   if (kind == "programme") {
     Total t = totals.programme(Selector::all());
-    e.text = fmt::format("Total hours of the whole programme ({})\n", file) + lines(t, p, file) + summary(t);
+    e.text = fmt::format("Total hours of the whole programme ({})\n", file) + lines(t, p, file) +
+             summary(t);
     return e;
   }
   if (kind == "period") {
     int index = totals.period_index(arg);
     if (index < 0) {
       std::vector<std::string_view> ids;
-      for (const auto& period : p.route_map.periods) {
+      for (const auto &period : p.route_map.periods) {
         ids.push_back(period.id);
       }
       return {false, fmt::format("no period '{}'. {}", arg, did_you_mean(arg, ids))};
     }
     Total t = totals.period(index, Selector::all());
-    e.text = fmt::format("Total hours of period '{}' ({})\n", terminal_safe(p.route_map.periods[static_cast<std::size_t>(index)].title), file) +
+    e.text = fmt::format("Total hours of period '{}' ({})\n",
+                         terminal_safe(p.route_map.periods[static_cast<std::size_t>(index)].title),
+                         file) +
              lines(t, p, file) + summary(t);
     return e;
   }
@@ -106,43 +111,46 @@ Explanation explain_total(const model::Programme& p, std::string_view what) {
       s.synchrony = arg;
     }
     Total t = totals.programme(s);
-    e.text = fmt::format("Total hours of activities with {} '{}' ({})\n", kind, terminal_safe(arg), file) +
+    e.text = fmt::format("Total hours of activities with {} '{}' ({})\n", kind, terminal_safe(arg),
+                         file) +
              lines(t, p, file) + summary(t);
     return e;
   }
   if (kind == "category") {
-    const model::Category* c = nullptr;
+    const model::Category *c = nullptr;
     try {
       std::size_t n = std::stoul(arg);
       if (n >= 1 && n <= p.summary.categories.size()) {
         c = &p.summary.categories[n - 1];
       }
-    } catch (const std::exception&) {
-      for (const auto& cat : p.summary.categories) {
+    } catch (const std::exception &) {
+      for (const auto &cat : p.summary.categories) {
         if (cat.label == arg) {
           c = &cat;
         }
       }
     }
     if (c == nullptr) {
-      return {false, fmt::format("no summary category '{}' (give its number, 1 to {}, or its label)",
-                                 arg, p.summary.categories.size())};
+      return {false,
+              fmt::format("no summary category '{}' (give its number, 1 to {}, or its label)", arg,
+                          p.summary.categories.size())};
     }
     Selector s;
-    for (const auto& k : c->kinds) {
+    for (const auto &k : c->kinds) {
       s.kinds.insert(k.value);
     }
-    for (const auto& id : c->activities) {
+    for (const auto &id : c->activities) {
       s.ids.insert(id.value);
     }
     std::vector<int> restriction;
-    for (const auto& r : c->periods) {
+    for (const auto &r : c->periods) {
       if (int i = totals.period_index(r.value); i >= 0) {
         restriction.push_back(i);
       }
     }
     Total t = c->periods.empty() ? totals.programme(s) : totals.periods(restriction, s);
-    e.text = fmt::format("Route-map hours counted by the published category '{}' ({})\n", terminal_safe(c->label), file) +
+    e.text = fmt::format("Route-map hours counted by the published category '{}' ({})\n",
+                         terminal_safe(c->label), file) +
              lines(t, p, file) + summary(t);
     if (c->total_hours) {
       std::string published = Interval::from(*c->total_hours).str();

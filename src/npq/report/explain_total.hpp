@@ -10,11 +10,11 @@ namespace npq::report {
 
 struct Explanation {
   bool ok = false;
-  std::string text;  ///< the explanation, or what was wrong with the request
+  std::string text; ///< the explanation, or what was wrong with the request
 };
 
 /// `what` is "programme", "period:ID", "kind:KIND", "mode:MODE", "synchrony:VALUE" or
 /// "category:N" (1-based, in summary order) / "category:LABEL".
-Explanation explain_total(const model::Programme& programme, std::string_view what);
+Explanation explain_total(const model::Programme &programme, std::string_view what);
 
 } // namespace npq::report

@@ -15,7 +15,7 @@ namespace {
 using analysis::Interval;
 using Json = nlohmann::ordered_json;
 
-Json interval(const Interval& i) {
+Json interval(const Interval &i) {
   return Json{{"text", i.str()},
               {"low", i.low},
               {"high", std::isfinite(i.high) ? Json(i.high) : Json(nullptr)},
@@ -23,16 +23,18 @@ Json interval(const Interval& i) {
               {"not_published", i.unpublished}};
 }
 
-Json optional_text(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+Json optional_text(const std::string &s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
 
-Json quantity(const std::optional<model::Quantity>& q) {
+Json quantity(const std::optional<model::Quantity> &q) {
   if (!q) {
     return nullptr;
   }
   return Json{{"value", q->value}, {"unit", q->unit}, {"text", model::to_string(*q)}};
 }
 
-const char* form(model::Hours::Form f) {
+const char *form(model::Hours::Form f) {
   switch (f) {
   case model::Hours::Form::exact:
     return "exact";
@@ -50,9 +52,9 @@ const char* form(model::Hours::Form f) {
   return "not-published";
 }
 
-Json activity(const model::Activity& a) {
+Json activity(const model::Activity &a) {
   Json areas = Json::array();
-  for (const auto& r : a.covers.areas) {
+  for (const auto &r : a.covers.areas) {
     areas.push_back(r.value);
   }
   Interval one = Interval::from(a.hours);
@@ -72,21 +74,21 @@ Json activity(const model::Activity& a) {
               {"line", a.loc.line}};
 }
 
-Json findings_json(const Diagnostics& d) {
+Json findings_json(const Diagnostics &d) {
   return Json{{"errors", d.count(Severity::error)},
               {"warnings", d.count(Severity::warning)},
               {"notes", d.count(Severity::note)},
               {"suppressed", d.suppressed_count()}};
 }
 
-Json assessment(const model::Assessment& a) {
+Json assessment(const model::Assessment &a) {
   if (!a.present) {
     return nullptr;
   }
   Json parts = Json::array();
-  for (const auto& p : a.parts) {
+  for (const auto &p : a.parts) {
     Json areas = Json::array();
-    for (const auto& r : p.assesses.areas) {
+    for (const auto &r : p.assesses.areas) {
       areas.push_back(r.value);
     }
     parts.push_back(Json{{"id", p.id}, {"title", optional_text(p.title)}, {"assesses", areas}});
@@ -101,11 +103,11 @@ Json assessment(const model::Assessment& a) {
               {"parts", parts}};
 }
 
-Json funding(const std::vector<model::Funding>& list, const ReferenceData& data) {
+Json funding(const std::vector<model::Funding> &list, const ReferenceData &data) {
   Json out = Json::array();
-  for (const auto& f : list) {
+  for (const auto &f : list) {
     Json settings = Json::array();
-    for (const auto& s : f.settings) {
+    for (const auto &s : f.settings) {
       settings.push_back(s.value);
     }
     out.push_back(Json{{"kind", f.kind},
@@ -122,32 +124,33 @@ Json funding(const std::vector<model::Funding>& list, const ReferenceData& data)
 
 } // namespace
 
-std::string export_json(const model::Programme& p, const ReferenceData& data,
-                        const Diagnostics& findings) {
+std::string export_json(const model::Programme &p, const ReferenceData &data,
+                        const Diagnostics &findings) {
   Json j;
   j["npq_export"] = 1;
   j["kind"] = "programme";
   j["file"] = p.doc.file;
   j["id"] = optional_text(p.id);
   j["title"] = p.title;
-  const auto* q = data.qualification(p.qualification.value);
-  j["qualification"] = Json{{"code", p.qualification.value},
-                            {"identifier", q != nullptr ? optional_text(q->identifier) : Json(nullptr)},
-                            {"name", q != nullptr ? Json(q->name) : Json(nullptr)},
-                            {"group", q != nullptr ? Json(q->group) : Json(nullptr)}};
+  const auto *q = data.qualification(p.qualification.value);
+  j["qualification"] =
+      Json{{"code", p.qualification.value},
+           {"identifier", q != nullptr ? optional_text(q->identifier) : Json(nullptr)},
+           {"name", q != nullptr ? Json(q->name) : Json(nullptr)},
+           {"group", q != nullptr ? Json(q->group) : Json(nullptr)}};
   j["provider"] = optional_text(p.provider);
   j["delivery_partner"] = optional_text(p.delivery_partner);
-  const auto* framework = p.framework ? data.framework(p.framework->value) : nullptr;
-  j["framework"] = framework == nullptr
-                       ? Json(nullptr)
-                       : Json{{"id", framework->id}, {"title", framework->title},
-                              {"provisional", framework->provisional}};
+  const auto *framework = p.framework ? data.framework(p.framework->value) : nullptr;
+  j["framework"] = framework == nullptr ? Json(nullptr)
+                                        : Json{{"id", framework->id},
+                                               {"title", framework->title},
+                                               {"provisional", framework->provisional}};
   j["source"] = Json{{"title", p.source.title},
                      {"url", optional_text(p.source.url)},
                      {"document", optional_text(p.source.document)},
                      {"published", optional_text(p.source.published)}};
   Json roles = Json::array();
-  for (const auto& r : p.audience.roles) {
+  for (const auto &r : p.audience.roles) {
     roles.push_back(r.value);
   }
   j["audience"] = Json{{"description", optional_text(p.audience.description)}, {"roles", roles}};
@@ -156,7 +159,7 @@ std::string export_json(const model::Programme& p, const ReferenceData& data,
                        {"minimum", quantity(p.duration.minimum)},
                        {"maximum", quantity(p.duration.maximum)}};
   Json starts = Json::array();
-  for (const auto& s : p.starts) {
+  for (const auto &s : p.starts) {
     starts.push_back(s.date.value);
   }
   j["starts"] = starts;
@@ -164,26 +167,27 @@ std::string export_json(const model::Programme& p, const ReferenceData& data,
     analysis::Totals totals(p);
     Json periods = Json::array();
     for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
-      const auto& period = p.route_map.periods[i];
+      const auto &period = p.route_map.periods[i];
       Json acts = Json::array();
-      for (const auto& a : period.activities) {
+      for (const auto &a : period.activities) {
         acts.push_back(activity(a));
       }
-      periods.push_back(Json{{"id", period.id},
-                             {"title", period.title},
-                             {"kind", period.kind},
-                             {"elective", totals.electives().count(static_cast<int>(i)) != 0},
-                             {"hours", interval(totals.within(static_cast<int>(i), analysis::Selector::all()).hours)},
-                             {"activities", acts}});
+      periods.push_back(Json{
+          {"id", period.id},
+          {"title", period.title},
+          {"kind", period.kind},
+          {"elective", totals.electives().count(static_cast<int>(i)) != 0},
+          {"hours", interval(totals.within(static_cast<int>(i), analysis::Selector::all()).hours)},
+          {"activities", acts}});
     }
     Json throughout = Json::array();
-    for (const auto& a : p.route_map.throughout) {
+    for (const auto &a : p.route_map.throughout) {
       throughout.push_back(activity(a));
     }
     Json choices = Json::array();
-    for (const auto& c : p.route_map.choices) {
+    for (const auto &c : p.route_map.choices) {
       Json from = Json::array();
-      for (const auto& r : c.from) {
+      for (const auto &r : c.from) {
         from.push_back(r.value);
       }
       choices.push_back(Json{{"id", c.id}, {"choose", c.choose}, {"from", from}});
@@ -198,14 +202,15 @@ std::string export_json(const model::Programme& p, const ReferenceData& data,
       by_kind[hours.kinds[i]] = interval(hours.programme.by_kind[i]);
     }
     Json delivery = Json::array();
-    for (const auto& s : hours.delivery) {
-      delivery.push_back(Json{{"dimension", s.dimension}, {"value", s.value}, {"hours", interval(s.hours)}});
+    for (const auto &s : hours.delivery) {
+      delivery.push_back(
+          Json{{"dimension", s.dimension}, {"value", s.value}, {"hours", interval(s.hours)}});
     }
     j["totals"] = Json{{"programme", interval(hours.programme.total)},
                        {"by_kind", by_kind},
                        {"by_delivery", delivery}};
     Json published = Json::array();
-    for (const auto& f : hours.published) {
+    for (const auto &f : hours.published) {
       published.push_back(Json{{"label", f.label},
                                {"figure", f.figure},
                                {"period", optional_text(f.period)},
@@ -222,7 +227,7 @@ std::string export_json(const model::Programme& p, const ReferenceData& data,
   }
   auto coverage = build_coverage_report(p, data);
   Json areas = Json::array();
-  for (const auto& row : coverage.rows) {
+  for (const auto &row : coverage.rows) {
     areas.push_back(Json{{"id", row.area_id}, {"title", row.area_title}, {"status", row.status}});
   }
   j["coverage"] = Json{{"problem", optional_text(coverage.problem)}, {"areas", areas}};
@@ -231,8 +236,8 @@ std::string export_json(const model::Programme& p, const ReferenceData& data,
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string export_json(const model::Suite& s, const ReferenceData& data,
-                        const Diagnostics& findings) {
+std::string export_json(const model::Suite &s, const ReferenceData &data,
+                        const Diagnostics &findings) {
   Json j;
   j["npq_export"] = 1;
   j["kind"] = "suite";
@@ -242,23 +247,26 @@ std::string export_json(const model::Suite& s, const ReferenceData& data,
   j["provider"] = s.provider;
   j["delivery_partner"] = optional_text(s.delivery_partner);
   Json groups = Json::array();
-  for (const auto& g : s.groups) {
+  for (const auto &g : s.groups) {
     Json members = Json::array();
-    for (const auto& m : g.members) {
-      const auto* q = data.qualification(m.qualification.value);
-      members.push_back(Json{{"qualification", m.qualification.value},
-                             {"title", optional_text(m.title)},
-                             {"group", q != nullptr ? Json(q->group) : Json(nullptr)},
-                             {"taught_months", q != nullptr && q->taught_months ? Json(*q->taught_months) : Json(nullptr)}});
+    for (const auto &m : g.members) {
+      const auto *q = data.qualification(m.qualification.value);
+      members.push_back(
+          Json{{"qualification", m.qualification.value},
+               {"title", optional_text(m.title)},
+               {"group", q != nullptr ? Json(q->group) : Json(nullptr)},
+               {"taught_months",
+                q != nullptr && q->taught_months ? Json(*q->taught_months) : Json(nullptr)}});
     }
-    groups.push_back(Json{{"id", g.id},
-                          {"title", g.title},
-                          {"declared_count", g.declared_count ? Json(*g.declared_count) : Json(nullptr)},
-                          {"members", members}});
+    groups.push_back(
+        Json{{"id", g.id},
+             {"title", g.title},
+             {"declared_count", g.declared_count ? Json(*g.declared_count) : Json(nullptr)},
+             {"members", members}});
   }
   j["groups"] = groups;
   Json activities = Json::array();
-  for (const auto& a : s.common_activities) {
+  for (const auto &a : s.common_activities) {
     activities.push_back(activity(a));
   }
   j["common_activities"] = activities;

@@ -10,9 +10,9 @@
 
 namespace npq::report {
 
-std::string export_json(const model::Programme& programme, const ReferenceData& data,
-                        const Diagnostics& findings);
-std::string export_json(const model::Suite& suite, const ReferenceData& data,
-                        const Diagnostics& findings);
+std::string export_json(const model::Programme &programme, const ReferenceData &data,
+                        const Diagnostics &findings);
+std::string export_json(const model::Suite &suite, const ReferenceData &data,
+                        const Diagnostics &findings);
 
 } // namespace npq::report

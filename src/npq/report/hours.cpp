@@ -19,11 +19,15 @@ using analysis::Interval;
 using analysis::Selector;
 using Json = nlohmann::ordered_json;
 
-std::string terminal_text(std::string_view s) { return terminal_safe(s); }
+std::string terminal_text(std::string_view s) {
+  return terminal_safe(s);
+}
 
-std::string cell(const Interval& i) { return i.low == 0 && i.high == 0 && i.unpublished == 0 ? "" : i.str(); }
+std::string cell(const Interval &i) {
+  return i.low == 0 && i.high == 0 && i.unpublished == 0 ? "" : i.str();
+}
 
-Json interval_json(const Interval& i) {
+Json interval_json(const Interval &i) {
   Json j;
   j["text"] = i.str();
   j["low"] = i.low;
@@ -33,7 +37,7 @@ Json interval_json(const Interval& i) {
   return j;
 }
 
-std::string figure_label(const HoursReport::Figure& f) {
+std::string figure_label(const HoursReport::Figure &f) {
   std::string what = f.figure;
   if (!f.period.empty()) {
     what += ": " + f.period;
@@ -41,18 +45,18 @@ std::string figure_label(const HoursReport::Figure& f) {
   return fmt::format("{} ({})", f.label, what);
 }
 
-std::vector<std::string> period_header(const HoursReport& r) {
+std::vector<std::string> period_header(const HoursReport &r) {
   std::vector<std::string> h{"Period"};
-  for (const auto& k : r.kinds) {
+  for (const auto &k : r.kinds) {
     h.push_back(label(k));
   }
   h.push_back("Total");
   return h;
 }
 
-std::vector<std::string> row_cells(const HoursReport::Row& row) {
+std::vector<std::string> row_cells(const HoursReport::Row &row) {
   std::vector<std::string> cells{row.label + (row.elective ? " (elective)" : "")};
-  for (const auto& i : row.by_kind) {
+  for (const auto &i : row.by_kind) {
     cells.push_back(cell(i));
   }
   cells.push_back(row.total.str());
@@ -67,7 +71,7 @@ std::vector<bool> numeric_columns(std::size_t n) {
 
 } // namespace
 
-HoursReport build_hours_report(const model::Programme& p) {
+HoursReport build_hours_report(const model::Programme &p) {
   HoursReport r;
   r.file = p.doc.file;
   r.title = p.title;
@@ -79,17 +83,17 @@ HoursReport build_hours_report(const model::Programme& p) {
   }
   analysis::Totals totals(p);
   std::set<std::string> present;
-  for (const auto* a : totals.activities()) {
+  for (const auto *a : totals.activities()) {
     present.insert(a->kind);
   }
-  for (const auto& v : format::activity_kind_type().values) {
+  for (const auto &v : format::activity_kind_type().values) {
     if (present.count(std::string(v.word)) != 0) {
       r.kinds.emplace_back(v.word);
     }
   }
   auto by_kind = [&](auto total_of) {
     HoursReport::Row row;
-    for (const auto& k : r.kinds) {
+    for (const auto &k : r.kinds) {
       Selector s;
       s.kinds.insert(k);
       row.by_kind.push_back(total_of(s).hours);
@@ -99,16 +103,16 @@ HoursReport build_hours_report(const model::Programme& p) {
   };
   for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
     int index = static_cast<int>(i);
-    auto row = by_kind([&](const Selector& s) { return totals.within(index, s); });
+    auto row = by_kind([&](const Selector &s) { return totals.within(index, s); });
     row.id = p.route_map.periods[i].id;
     row.label = p.route_map.periods[i].title;
     row.elective = totals.electives().count(index) != 0;
     r.rows.push_back(std::move(row));
   }
   if (!p.route_map.throughout.empty()) {
-    auto row = by_kind([&](const Selector& s) {
+    auto row = by_kind([&](const Selector &s) {
       analysis::Total t;
-      for (const auto& a : p.route_map.throughout) {
+      for (const auto &a : p.route_map.throughout) {
         if (s.matches(a)) {
           t.hours += Interval::from(a.hours).times(a.count);
         }
@@ -118,18 +122,18 @@ HoursReport build_hours_report(const model::Programme& p) {
     row.label = "Throughout";
     r.rows.push_back(std::move(row));
   }
-  r.programme = by_kind([&](const Selector& s) { return totals.programme(s); });
+  r.programme = by_kind([&](const Selector &s) { return totals.programme(s); });
   r.programme.label = "Programme";
   r.choices = totals.programme(Selector::all()).choices;
 
   for (std::string dimension : {"synchrony", "facilitation", "mode"}) {
-    auto attribute = [&](const model::Activity& a) -> const std::string& {
+    auto attribute = [&](const model::Activity &a) -> const std::string & {
       return dimension == "synchrony"      ? a.delivery.synchrony
              : dimension == "facilitation" ? a.delivery.facilitation
                                            : a.delivery.mode;
     };
     std::set<std::string> values;
-    for (const auto* a : totals.activities()) {
+    for (const auto *a : totals.activities()) {
       values.insert(attribute(*a));
     }
     // Stated values in alphabetical order, then "not stated".
@@ -138,16 +142,19 @@ HoursReport build_hours_report(const model::Programme& p) {
       order.erase(order.begin());
       order.emplace_back();
     }
-    for (const auto& value : order) {
+    for (const auto &value : order) {
       Selector s;
-      (dimension == "synchrony" ? s.synchrony : dimension == "facilitation" ? s.facilitation : s.mode) = value;
-      r.delivery.push_back({dimension, value.empty() ? "not stated" : value, totals.programme(s).hours});
+      (dimension == "synchrony"      ? s.synchrony
+       : dimension == "facilitation" ? s.facilitation
+                                     : s.mode) = value;
+      r.delivery.push_back(
+          {dimension, value.empty() ? "not stated" : value, totals.programme(s).hours});
     }
   }
 
   if (p.summary.present) {
     auto rec = analysis::reconcile(p, totals);
-    for (const auto& cmp : rec.comparisons) {
+    for (const auto &cmp : rec.comparisons) {
       HoursReport::Figure f;
       f.label = cmp.category != nullptr ? cmp.category->label : "Published summary";
       f.figure = analysis::to_string(cmp.figure);
@@ -166,7 +173,7 @@ HoursReport build_hours_report(const model::Programme& p) {
       r.reconciled = r.reconciled && cmp.agrees;
       r.published.push_back(std::move(f));
     }
-    for (const auto* c : rec.empty_categories) {
+    for (const auto *c : rec.empty_categories) {
       HoursReport::Figure f;
       f.label = c->label;
       f.figure = "total";
@@ -183,9 +190,9 @@ HoursReport build_hours_report(const model::Programme& p) {
   return r;
 }
 
-std::string render_hours_text(const std::vector<HoursReport>& reports) {
+std::string render_hours_text(const std::vector<HoursReport> &reports) {
   std::string out;
-  for (const auto& r : reports) {
+  for (const auto &r : reports) {
     out += fmt::format("{} — {}\n{} · {}\n\n", r.file, terminal_text(r.title), r.qualification,
                        r.provider.empty() ? "provider not named" : terminal_text(r.provider));
     if (!r.has_route_map) {
@@ -195,19 +202,19 @@ std::string render_hours_text(const std::vector<HoursReport>& reports) {
     markup::TextTable t;
     t.header = period_header(r);
     t.right_aligned = numeric_columns(t.header.size());
-    for (const auto& row : r.rows) {
+    for (const auto &row : r.rows) {
       t.rows.push_back(row_cells(row));
       t.rows.back()[0] = terminal_text(t.rows.back()[0]);
     }
     t.rows.push_back(row_cells(r.programme));
     out += "Hours by period and activity kind\n" + t.str();
-    for (const auto& c : r.choices) {
+    for (const auto &c : r.choices) {
       out += "  " + c + "\n";
     }
     markup::TextTable d;
     d.header = {"Delivery", "", "Hours"};
     d.right_aligned = {false, false, true};
-    for (const auto& s : r.delivery) {
+    for (const auto &s : r.delivery) {
       d.rows.push_back({s.dimension, s.value, s.hours.str()});
     }
     out += "\nHours by delivery\n" + d.str();
@@ -215,7 +222,7 @@ std::string render_hours_text(const std::vector<HoursReport>& reports) {
       markup::TextTable f;
       f.header = {"Published figure", "Published", "Route map", "", "Line"};
       f.right_aligned = {false, true, true, false, true};
-      for (const auto& fig : r.published) {
+      for (const auto &fig : r.published) {
         f.rows.push_back({terminal_text(figure_label(fig)), fig.published, fig.route_map,
                           fig.agrees ? "agrees" : "DIFFERS", std::to_string(fig.line)});
       }
@@ -226,9 +233,9 @@ std::string render_hours_text(const std::vector<HoursReport>& reports) {
   return out;
 }
 
-std::string render_hours_markdown(const std::vector<HoursReport>& reports) {
+std::string render_hours_markdown(const std::vector<HoursReport> &reports) {
   std::string out;
-  for (const auto& r : reports) {
+  for (const auto &r : reports) {
     out += fmt::format("## {}\n\n", markup::md(r.title));
     out += fmt::format("{} · {} · `{}`\n\n", markup::md(r.qualification),
                        r.provider.empty() ? "provider not named" : markup::md(r.provider),
@@ -240,12 +247,12 @@ std::string render_hours_markdown(const std::vector<HoursReport>& reports) {
     markup::MarkdownTable t;
     t.header = period_header(r);
     t.right_aligned = numeric_columns(t.header.size());
-    for (const auto& row : r.rows) {
+    for (const auto &row : r.rows) {
       t.rows.push_back(row_cells(row));
     }
     t.rows.push_back(row_cells(r.programme));
     out += "### Hours by period and activity kind\n\n" + t.str() + "\n";
-    for (const auto& c : r.choices) {
+    for (const auto &c : r.choices) {
       out += "- " + markup::md(c) + "\n";
     }
     if (!r.choices.empty()) {
@@ -254,7 +261,7 @@ std::string render_hours_markdown(const std::vector<HoursReport>& reports) {
     markup::MarkdownTable d;
     d.header = {"Delivery", "", "Hours"};
     d.right_aligned = {false, false, true};
-    for (const auto& s : r.delivery) {
+    for (const auto &s : r.delivery) {
       d.rows.push_back({s.dimension, s.value, s.hours.str()});
     }
     out += "### Hours by delivery\n\n" + d.str() + "\n";
@@ -262,7 +269,7 @@ std::string render_hours_markdown(const std::vector<HoursReport>& reports) {
       markup::MarkdownTable f;
       f.header = {"Published figure", "Published", "Route map", "", "Line"};
       f.right_aligned = {false, true, true, false, true};
-      for (const auto& fig : r.published) {
+      for (const auto &fig : r.published) {
         f.rows.push_back({figure_label(fig), fig.published, fig.route_map,
                           fig.agrees ? "agrees" : "differs", std::to_string(fig.line)});
       }
@@ -272,14 +279,14 @@ std::string render_hours_markdown(const std::vector<HoursReport>& reports) {
   return out;
 }
 
-std::string render_hours_csv(const std::vector<HoursReport>& reports) {
+std::string render_hours_csv(const std::vector<HoursReport> &reports) {
   std::string out = markup::csv_row(
       {"file", "table", "row", "column", "value", "low", "high", "not_published", "agrees"});
   auto number = [](double v) { return std::isfinite(v) ? analysis::number(v) : std::string(); };
-  for (const auto& r : reports) {
-    auto emit_row = [&](const HoursReport::Row& row) {
+  for (const auto &r : reports) {
+    auto emit_row = [&](const HoursReport::Row &row) {
       for (std::size_t i = 0; i < r.kinds.size(); ++i) {
-        const auto& h = row.by_kind[i];
+        const auto &h = row.by_kind[i];
         out += markup::csv_row({r.file, "period-by-kind", row.label, r.kinds[i], h.str(),
                                 number(h.low), number(h.high), std::to_string(h.unpublished), ""});
       }
@@ -287,18 +294,18 @@ std::string render_hours_csv(const std::vector<HoursReport>& reports) {
                               number(row.total.low), number(row.total.high),
                               std::to_string(row.total.unpublished), ""});
     };
-    for (const auto& row : r.rows) {
+    for (const auto &row : r.rows) {
       emit_row(row);
     }
     if (r.has_route_map) {
       emit_row(r.programme);
     }
-    for (const auto& s : r.delivery) {
+    for (const auto &s : r.delivery) {
       out += markup::csv_row({r.file, "delivery", s.dimension, s.value, s.hours.str(),
                               number(s.hours.low), number(s.hours.high),
                               std::to_string(s.hours.unpublished), ""});
     }
-    for (const auto& f : r.published) {
+    for (const auto &f : r.published) {
       out += markup::csv_row({r.file, "published-vs-route-map", figure_label(f), "published",
                               f.published, "", "", "", f.agrees ? "yes" : "no"});
       out += markup::csv_row({r.file, "published-vs-route-map", figure_label(f), "route map",
@@ -308,16 +315,16 @@ std::string render_hours_csv(const std::vector<HoursReport>& reports) {
   return out;
 }
 
-std::string render_hours_json(const std::vector<HoursReport>& reports) {
+std::string render_hours_json(const std::vector<HoursReport> &reports) {
   Json root = Json::array();
-  for (const auto& r : reports) {
+  for (const auto &r : reports) {
     Json j;
     j["file"] = r.file;
     j["title"] = r.title;
     j["qualification"] = r.qualification;
     j["provider"] = r.provider;
     j["kinds"] = r.kinds;
-    auto row_json = [&](const HoursReport::Row& row) {
+    auto row_json = [&](const HoursReport::Row &row) {
       Json rj;
       rj["id"] = row.id;
       rj["label"] = row.label;
@@ -331,19 +338,20 @@ std::string render_hours_json(const std::vector<HoursReport>& reports) {
       return rj;
     };
     Json rows = Json::array();
-    for (const auto& row : r.rows) {
+    for (const auto &row : r.rows) {
       rows.push_back(row_json(row));
     }
     j["periods"] = rows;
     j["programme"] = r.has_route_map ? row_json(r.programme) : Json(nullptr);
     j["choices"] = r.choices;
     Json delivery = Json::array();
-    for (const auto& s : r.delivery) {
-      delivery.push_back(Json{{"dimension", s.dimension}, {"value", s.value}, {"hours", interval_json(s.hours)}});
+    for (const auto &s : r.delivery) {
+      delivery.push_back(
+          Json{{"dimension", s.dimension}, {"value", s.value}, {"hours", interval_json(s.hours)}});
     }
     j["delivery"] = delivery;
     Json published = Json::array();
-    for (const auto& f : r.published) {
+    for (const auto &f : r.published) {
       published.push_back(Json{{"label", f.label},
                                {"figure", f.figure},
                                {"period", f.period},

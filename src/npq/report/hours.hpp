@@ -37,24 +37,24 @@ struct HoursReport {
   std::vector<Share> delivery;
 
   struct Figure {
-    std::string label;   ///< the provider's wording
-    std::string figure;  ///< "total", "each period", "count", ...
-    std::string period;  ///< for per-period figures
+    std::string label;  ///< the provider's wording
+    std::string figure; ///< "total", "each period", "count", ...
+    std::string period; ///< for per-period figures
     std::string published;
     std::string route_map;
     bool agrees = true;
-    int line = 0;        ///< where the published figure is written
+    int line = 0; ///< where the published figure is written
   };
   std::vector<Figure> published;
   bool reconciled = true; ///< every published figure agrees with the route map
   bool has_route_map = false;
 };
 
-HoursReport build_hours_report(const model::Programme& programme);
+HoursReport build_hours_report(const model::Programme &programme);
 
-std::string render_hours_text(const std::vector<HoursReport>& reports);
-std::string render_hours_markdown(const std::vector<HoursReport>& reports);
-std::string render_hours_csv(const std::vector<HoursReport>& reports);
-std::string render_hours_json(const std::vector<HoursReport>& reports);
+std::string render_hours_text(const std::vector<HoursReport> &reports);
+std::string render_hours_markdown(const std::vector<HoursReport> &reports);
+std::string render_hours_csv(const std::vector<HoursReport> &reports);
+std::string render_hours_json(const std::vector<HoursReport> &reports);
 
 } // namespace npq::report

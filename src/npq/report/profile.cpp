@@ -16,8 +16,9 @@ namespace {
 using analysis::Interval;
 using analysis::Selector;
 
-std::string vocabulary_label(const std::vector<model::VocabularyEntry>& words, const std::string& id) {
-  for (const auto& w : words) {
+std::string vocabulary_label(const std::vector<model::VocabularyEntry> &words,
+                             const std::string &id) {
+  for (const auto &w : words) {
     if (w.id == id) {
       return w.label;
     }
@@ -25,9 +26,9 @@ std::string vocabulary_label(const std::vector<model::VocabularyEntry>& words, c
   return label(id);
 }
 
-std::string money(double amount, const std::string& currency) {
-  std::string digits = amount == std::floor(amount) ? fmt::format("{:.0f}", amount)
-                                                    : fmt::format("{:.2f}", amount);
+std::string money(double amount, const std::string &currency) {
+  std::string digits =
+      amount == std::floor(amount) ? fmt::format("{:.0f}", amount) : fmt::format("{:.2f}", amount);
   std::string whole = digits.substr(0, digits.find('.'));
   std::string grouped;
   for (std::size_t i = 0; i < whole.size(); ++i) {
@@ -36,11 +37,12 @@ std::string money(double amount, const std::string& currency) {
     }
     grouped += whole[i];
   }
-  std::string fraction = digits.find('.') == std::string::npos ? "" : digits.substr(digits.find('.'));
+  std::string fraction =
+      digits.find('.') == std::string::npos ? "" : digits.substr(digits.find('.'));
   return (currency == "GBP" || currency.empty() ? "£" : currency + " ") + grouped + fraction;
 }
 
-std::string percent(const Interval& part, const Interval& whole) {
+std::string percent(const Interval &part, const Interval &whole) {
   if (part.unpublished > 0 || whole.unpublished > 0 || !whole.bounded() || whole.high == 0) {
     return part.str();
   }
@@ -49,9 +51,9 @@ std::string percent(const Interval& part, const Interval& whole) {
 
 } // namespace
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+std::string join(const std::vector<std::string> &parts, std::string_view separator) {
   std::string out;
-  for (const auto& p : parts) {
+  for (const auto &p : parts) {
     if (!p.empty()) {
       out += (out.empty() ? "" : std::string(separator)) + p;
     }
@@ -59,17 +61,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-std::string role_label(const ReferenceData& data, const std::string& id) {
+std::string role_label(const ReferenceData &data, const std::string &id) {
   return vocabulary_label(data.roles(), id);
 }
 
-std::string setting_label(const ReferenceData& data, const std::string& id) {
+std::string setting_label(const ReferenceData &data, const std::string &id) {
   return vocabulary_label(data.settings(), id);
 }
 
-std::string describe_funding(const model::Funding& f, const ReferenceData& data) {
+std::string describe_funding(const model::Funding &f, const ReferenceData &data) {
   std::vector<std::string> who;
-  for (const auto& s : f.settings) {
+  for (const auto &s : f.settings) {
     who.push_back(setting_label(data, s.value));
   }
   std::string audience = who.empty() ? "everyone" : join(who, ", ");
@@ -98,7 +100,7 @@ std::string describe_funding(const model::Funding& f, const ReferenceData& data)
   return fmt::format("{}{} for {}{}", what, status, audience, includes);
 }
 
-std::string describe_duration(const model::DurationBlock& d) {
+std::string describe_duration(const model::DurationBlock &d) {
   std::vector<std::string> parts;
   if (d.nominal) {
     parts.push_back(model::to_string(*d.nominal));
@@ -112,11 +114,11 @@ std::string describe_duration(const model::DurationBlock& d) {
   return join(parts, ", ");
 }
 
-std::string describe_delivery(const model::Delivery& d) {
+std::string describe_delivery(const model::Delivery &d) {
   return join({d.synchrony, d.facilitation, d.mode}, ", ");
 }
 
-std::string describe_hours(const model::Activity& a) {
+std::string describe_hours(const model::Activity &a) {
   if (a.hours.form == model::Hours::Form::not_published) {
     return "not published";
   }
@@ -124,10 +126,10 @@ std::string describe_hours(const model::Activity& a) {
   return a.count == 1 ? one : fmt::format("{} × {}", a.count, one);
 }
 
-std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) {
+std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data) {
   std::vector<Fact> f;
-  const auto* q = data.qualification(p.qualification.value);
-  const auto* framework = p.framework ? data.framework(p.framework->value) : nullptr;
+  const auto *q = data.qualification(p.qualification.value);
+  const auto *framework = p.framework ? data.framework(p.framework->value) : nullptr;
   f.push_back({"Programme", "Title", p.title});
   f.push_back({"Programme", "Qualification",
                q != nullptr ? fmt::format("{} — {}", q->code, q->name) : p.qualification.value});
@@ -136,12 +138,12 @@ std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) 
   f.push_back({"Programme", "Framework", framework != nullptr ? framework->id : ""});
   f.push_back({"Programme", "Duration", describe_duration(p.duration)});
   std::vector<std::string> starts;
-  for (const auto& s : p.starts) {
+  for (const auto &s : p.starts) {
     starts.push_back(s.label.empty() ? s.date.value : s.label);
   }
   f.push_back({"Programme", "Starts", join(starts, "; ")});
   std::vector<std::string> roles;
-  for (const auto& r : p.audience.roles) {
+  for (const auto &r : p.audience.roles) {
     roles.push_back(role_label(data, r.value));
   }
   f.push_back({"Programme", "Roles", join(roles, ", ")});
@@ -149,11 +151,12 @@ std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) 
   if (p.route_map.present) {
     analysis::Totals totals(p);
     Interval all = totals.programme(Selector::all()).hours;
-    f.push_back({"Route map", "Periods",
-                 fmt::format("{} × {}", p.route_map.periods.size(), label(p.route_map.period_kind))});
+    f.push_back(
+        {"Route map", "Periods",
+         fmt::format("{} × {}", p.route_map.periods.size(), label(p.route_map.period_kind))});
     f.push_back({"Route map", "Total hours", all.str()});
     std::vector<std::string> choices;
-    for (const auto& c : p.route_map.choices) {
+    for (const auto &c : p.route_map.choices) {
       choices.push_back(fmt::format("choose {} of {}", c.choose, c.from.size()));
     }
     f.push_back({"Route map", "Choices", join(choices, "; ")});
@@ -161,32 +164,33 @@ std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) 
       auto rec = analysis::reconcile(p, totals);
       std::size_t differ = rec.empty_categories.size();
       std::size_t n = rec.comparisons.size() + rec.empty_categories.size();
-      for (const auto& c : rec.comparisons) {
+      for (const auto &c : rec.comparisons) {
         differ += c.agrees ? 0 : 1;
       }
-      f.push_back({"Route map", "Published figures that agree",
-                   fmt::format("{} of {}", n - differ, n)});
+      f.push_back(
+          {"Route map", "Published figures that agree", fmt::format("{} of {}", n - differ, n)});
     }
     std::set<std::string> present;
-    for (const auto* a : totals.activities()) {
+    for (const auto *a : totals.activities()) {
       present.insert(a->kind);
     }
-    for (const auto& v : format::activity_kind_type().values) {
+    for (const auto &v : format::activity_kind_type().values) {
       if (present.count(std::string(v.word)) != 0) {
         Selector s;
         s.kinds.insert(std::string(v.word));
         f.push_back({"Hours by kind", label(v.word), totals.programme(s).hours.str()});
       }
     }
-    for (const char* mode : {"online", "face-to-face", "in-school", "blended", ""}) {
+    for (const char *mode : {"online", "face-to-face", "in-school", "blended", ""}) {
       Selector s;
       s.mode = mode;
       Interval h = totals.programme(s).hours;
       if (h.low > 0 || h.unpublished > 0 || h.high > 0) {
-        f.push_back({"Delivery", *mode != '\0' ? label(mode) : "Place not stated", percent(h, all)});
+        f.push_back(
+            {"Delivery", *mode != '\0' ? label(mode) : "Place not stated", percent(h, all)});
       }
     }
-    for (const char* sync : {"synchronous", "asynchronous"}) {
+    for (const char *sync : {"synchronous", "asynchronous"}) {
       Selector s;
       s.synchrony = sync;
       Interval h = totals.programme(s).hours;
@@ -198,26 +202,17 @@ std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) 
   if (framework != nullptr && !framework->areas.empty()) {
     std::set<std::string> specific;
     bool blanket = false;
-    auto add = [&](const model::Coverage& c) {
+    auto add = [&](const model::Coverage &c) {
       blanket = blanket || c.all;
-      for (const auto& a : c.areas) {
+      for (const auto &a : c.areas) {
         specific.insert(a.value.substr(0, a.value.find('/')));
       }
     };
-    for (const auto& period : p.route_map.periods) {
-      add(period.covers);
-      for (const auto& a : period.activities) {
-        add(a.covers);
-      }
-    }
-    for (const auto& a : p.route_map.throughout) {
-      add(a.covers);
-    }
-    for (const auto& t : p.topics) {
-      add(t.covers);
+    for (const auto *c : model::teaching_coverage(p)) {
+      add(*c);
     }
     std::size_t covered = 0;
-    for (const auto& area : framework->areas) {
+    for (const auto &area : framework->areas) {
       covered += specific.count(area.id);
     }
     f.push_back({"Coverage", "Areas named",
@@ -225,25 +220,28 @@ std::vector<Fact> profile(const model::Programme& p, const ReferenceData& data) 
                              blanket ? " (plus a general claim)" : "")});
   }
   std::vector<std::string> funding;
-  for (const auto& fund : p.funding) {
+  for (const auto &fund : p.funding) {
     funding.push_back(describe_funding(fund, data));
   }
   f.push_back({"Cost and funding", "Funding", join(funding, "; ")});
-  const auto& a = p.assessment;
+  const auto &a = p.assessment;
   f.push_back({"Assessment", "Kind", label(a.kind)});
-  f.push_back({"Assessment", "Window",
-               a.window ? model::to_string(*a.window) + (a.open_book && *a.open_book ? ", open book" : "")
-                        : ""});
-  f.push_back({"Assessment", "When",
-               a.timing_starts.empty()
-                   ? ""
-                   : label(a.timing_starts) +
-                         (a.timing_within ? ", within " + model::to_string(*a.timing_within) : "")});
+  f.push_back(
+      {"Assessment", "Window",
+       a.window ? model::to_string(*a.window) + (a.open_book && *a.open_book ? ", open book" : "")
+                : ""});
+  f.push_back(
+      {"Assessment", "When",
+       a.timing_starts.empty()
+           ? ""
+           : label(a.timing_starts) +
+                 (a.timing_within ? ", within " + model::to_string(*a.timing_within) : "")});
   f.push_back({"Assessment", "Engagement needed",
-               a.engagement_threshold ? fmt::format("{} %", analysis::number(*a.engagement_threshold))
-                                      : ""});
+               a.engagement_threshold
+                   ? fmt::format("{} %", analysis::number(*a.engagement_threshold))
+                   : ""});
   std::vector<std::string> parts;
-  for (const auto& part : a.parts) {
+  for (const auto &part : a.parts) {
     parts.push_back(part.title.empty() ? part.id : part.title);
   }
   f.push_back({"Assessment", "Parts", join(parts, ", ")});

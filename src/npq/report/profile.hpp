@@ -17,17 +17,17 @@ struct Fact {
   std::string value; ///< empty when the programme says nothing
 };
 
-std::vector<Fact> profile(const model::Programme& programme, const ReferenceData& data);
+std::vector<Fact> profile(const model::Programme &programme, const ReferenceData &data);
 
 // Words for the model, shared by every report so a page and a comparison say the same thing.
-std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::string join(const std::vector<std::string> &parts, std::string_view separator);
 /// "£1,055 for Independent school", "Full scholarship for State-funded school (England)".
-std::string describe_funding(const model::Funding& funding, const ReferenceData& data);
-std::string describe_duration(const model::DurationBlock& duration);
-std::string describe_delivery(const model::Delivery& delivery);
+std::string describe_funding(const model::Funding &funding, const ReferenceData &data);
+std::string describe_duration(const model::DurationBlock &duration);
+std::string describe_delivery(const model::Delivery &delivery);
 /// "2", "6 × 1", "not published".
-std::string describe_hours(const model::Activity& activity);
-std::string role_label(const ReferenceData& data, const std::string& id);
-std::string setting_label(const ReferenceData& data, const std::string& id);
+std::string describe_hours(const model::Activity &activity);
+std::string role_label(const ReferenceData &data, const std::string &id);
+std::string setting_label(const ReferenceData &data, const std::string &id);
 
 } // namespace npq::report

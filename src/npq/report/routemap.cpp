@@ -15,10 +15,7 @@ namespace {
 using analysis::Interval;
 using markup::md;
 
-
-
-
-std::string covers_text(const model::Coverage& c, const model::Framework* framework) {
+std::string covers_text(const model::Coverage &c, const model::Framework *framework) {
   if (!c.present) {
     return {};
   }
@@ -26,20 +23,19 @@ std::string covers_text(const model::Coverage& c, const model::Framework* framew
     return "the whole framework (general claim)";
   }
   std::vector<std::string> titles;
-  for (const auto& a : c.areas) {
-    const model::Area* area = framework != nullptr ? framework->find_area(a.value) : nullptr;
+  for (const auto &a : c.areas) {
+    const model::Area *area = framework != nullptr ? framework->find_area(a.value) : nullptr;
     titles.push_back(area != nullptr ? area->title : a.value);
   }
   return join(titles, "; ");
 }
 
-
-void activity_table(std::string& out, const std::vector<model::Activity>& activities,
-                    const model::Framework* framework) {
+void activity_table(std::string &out, const std::vector<model::Activity> &activities,
+                    const model::Framework *framework) {
   markup::MarkdownTable t;
   t.header = {"Activity", "Kind", "Delivery", "Hours", "Covers"};
   t.right_aligned = {false, false, false, true, false};
-  for (const auto& a : activities) {
+  for (const auto &a : activities) {
     std::string title = a.title;
     if (!a.description.empty()) {
       title += ": " + a.description;
@@ -50,8 +46,8 @@ void activity_table(std::string& out, const std::vector<model::Activity>& activi
   out += t.str() + "\n";
 }
 
-std::string assessment_rows(const model::Assessment& a, const model::Framework* framework,
-                            markup::MarkdownTable& t) {
+std::string assessment_rows(const model::Assessment &a, const model::Framework *framework,
+                            markup::MarkdownTable &t) {
   if (!a.kind.empty()) {
     t.rows.push_back({"Kind", label(a.kind)});
   }
@@ -63,17 +59,18 @@ std::string assessment_rows(const model::Assessment& a, const model::Framework* 
                                     (a.open_book && *a.open_book ? ", open book" : "")});
   }
   if (!a.timing_starts.empty()) {
-    t.rows.push_back({"When", label(a.timing_starts) +
-                                  (a.timing_within ? ", within " + model::to_string(*a.timing_within)
-                                                   : "")});
+    t.rows.push_back(
+        {"When", label(a.timing_starts) +
+                     (a.timing_within ? ", within " + model::to_string(*a.timing_within) : "")});
   }
   if (a.engagement_threshold) {
-    t.rows.push_back({"Engagement needed", fmt::format("{} %", analysis::number(*a.engagement_threshold))});
+    t.rows.push_back(
+        {"Engagement needed", fmt::format("{} %", analysis::number(*a.engagement_threshold))});
   }
   if (a.word_limit) {
     t.rows.push_back({"Word limit", std::to_string(*a.word_limit)});
   }
-  for (const auto& part : a.parts) {
+  for (const auto &part : a.parts) {
     t.rows.push_back({part.title.empty() ? part.id : part.title,
                       join({part.description, covers_text(part.assesses, framework)}, " — ")});
   }
@@ -131,21 +128,21 @@ std::string mermaid_text(std::string_view text) {
   return out;
 }
 
-std::string mermaid_timeline(const model::Programme& p) {
+std::string mermaid_timeline(const model::Programme &p) {
   std::string out = "```mermaid\ntimeline\n";
   out += "    title " + mermaid_text(p.title) + "\n";
-  for (const auto& period : p.route_map.periods) {
+  for (const auto &period : p.route_map.periods) {
     out += "    section " + mermaid_text(period.title) + "\n";
     if (period.activities.empty()) {
       out += "        " + mermaid_text("no activities published") + "\n";
     }
-    for (const auto& a : period.activities) {
+    for (const auto &a : period.activities) {
       out += "        " + mermaid_text(fmt::format("{} ({})", a.title, describe_hours(a))) + "\n";
     }
   }
   if (!p.route_map.throughout.empty()) {
     out += "    section Throughout\n";
-    for (const auto& a : p.route_map.throughout) {
+    for (const auto &a : p.route_map.throughout) {
       out += "        " + mermaid_text(fmt::format("{} ({})", a.title, describe_hours(a))) + "\n";
     }
   }
@@ -153,10 +150,10 @@ std::string mermaid_timeline(const model::Programme& p) {
   return out;
 }
 
-std::string render_routemap(const model::Programme& p, const ReferenceData& data,
-                            const RouteMapOptions& options) {
-  const model::Framework* framework = p.framework ? data.framework(p.framework->value) : nullptr;
-  const model::Qualification* q = data.qualification(p.qualification.value);
+std::string render_routemap(const model::Programme &p, const ReferenceData &data,
+                            const RouteMapOptions &options) {
+  const model::Framework *framework = p.framework ? data.framework(p.framework->value) : nullptr;
+  const model::Qualification *q = data.qualification(p.qualification.value);
   std::string out = fmt::format("# {}\n\n", md(p.title));
   if (!p.description.empty()) {
     out += md(p.description, 2000) + "\n\n";
@@ -182,7 +179,7 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
     facts.rows.push_back({"Duration", d});
   }
   std::vector<std::string> starts;
-  for (const auto& s : p.starts) {
+  for (const auto &s : p.starts) {
     starts.push_back(s.label.empty() ? s.date.value : s.label);
   }
   if (!starts.empty()) {
@@ -190,14 +187,15 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
   }
   if (p.audience.present) {
     std::vector<std::string> roles;
-    for (const auto& r : p.audience.roles) {
+    for (const auto &r : p.audience.roles) {
       roles.push_back(role_label(data, r.value));
     }
-    facts.rows.push_back({"Who it is for", join({p.audience.description, join(roles, ", ")}, " Roles: ")});
+    facts.rows.push_back(
+        {"Who it is for", join({p.audience.description, join(roles, ", ")}, " Roles: ")});
   }
   if (!p.funding.empty()) {
     std::vector<std::string> lines;
-    for (const auto& f : p.funding) {
+    for (const auto &f : p.funding) {
       lines.push_back(describe_funding(f, data));
     }
     facts.rows.push_back({"Cost and funding", join(lines, "; ")});
@@ -222,7 +220,7 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
     }
     analysis::Totals totals(p);
     for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
-      const auto& period = p.route_map.periods[i];
+      const auto &period = p.route_map.periods[i];
       bool elective = totals.electives().count(static_cast<int>(i)) != 0;
       out += fmt::format("### {}{}\n\n", md(period.title), elective ? " (elective)" : "");
       if (!period.description.empty()) {
@@ -231,7 +229,7 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
       if (auto c = covers_text(period.covers, framework); !c.empty()) {
         out += "Covers: " + md(c) + "\n\n";
       }
-      for (const auto& topic : period.topics) {
+      for (const auto &topic : period.topics) {
         out += "- " + md(topic) + "\n";
       }
       if (!period.topics.empty()) {
@@ -239,26 +237,28 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
       }
       if (!period.activities.empty()) {
         activity_table(out, period.activities, framework);
-        out += fmt::format("Hours in this period: {}\n\n",
-                           md(totals.within(static_cast<int>(i), analysis::Selector::all()).hours.str()));
+        out += fmt::format(
+            "Hours in this period: {}\n\n",
+            md(totals.within(static_cast<int>(i), analysis::Selector::all()).hours.str()));
       }
     }
     if (!p.route_map.throughout.empty()) {
       out += "### Throughout the programme\n\n";
       activity_table(out, p.route_map.throughout, framework);
     }
-    for (const auto& c : p.route_map.choices) {
+    for (const auto &c : p.route_map.choices) {
       std::vector<std::string> names;
-      for (const auto& ref : c.from) {
+      for (const auto &ref : c.from) {
         int index = totals.period_index(ref.value);
-        names.push_back(index >= 0 ? p.route_map.periods[static_cast<std::size_t>(index)].title : ref.value);
+        names.push_back(index >= 0 ? p.route_map.periods[static_cast<std::size_t>(index)].title
+                                   : ref.value);
       }
       out += fmt::format("Choose {} of: {}.\n\n", c.choose, md(join(names, "; ")));
     }
   }
   if (!p.topics.empty()) {
     out += "## What you will learn\n\n";
-    for (const auto& t : p.topics) {
+    for (const auto &t : p.topics) {
       std::string line = join({t.title, t.description}, ": ");
       std::string covers = covers_text(t.covers, framework);
       if (covers == t.title) {
@@ -270,8 +270,9 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
   }
   if (!p.behaviours.empty()) {
     out += "## Leadership behaviours\n\n";
-    for (const auto& b : p.behaviours) {
-      out += "- " + md(join({b.title.empty() ? b.id.value : b.title, b.description}, ": "), 2000) + "\n";
+    for (const auto &b : p.behaviours) {
+      out += "- " + md(join({b.title.empty() ? b.id.value : b.title, b.description}, ": "), 2000) +
+             "\n";
     }
     out += "\n";
   }
@@ -285,8 +286,8 @@ std::string render_routemap(const model::Programme& p, const ReferenceData& data
   return out;
 }
 
-std::string render_routemap(const model::Suite& s, const ReferenceData& data,
-                            const RouteMapOptions&) {
+std::string render_routemap(const model::Suite &s, const ReferenceData &data,
+                            const RouteMapOptions &) {
   std::string out = fmt::format("# {}\n\n", md(s.title));
   if (!s.description.empty()) {
     out += md(s.description, 2000) + "\n\n";
@@ -301,7 +302,7 @@ std::string render_routemap(const model::Suite& s, const ReferenceData& data,
     facts.rows.push_back({"Duration", d});
   }
   std::vector<std::string> lines;
-  for (const auto& f : s.common_funding) {
+  for (const auto &f : s.common_funding) {
     lines.push_back(describe_funding(f, data));
   }
   if (!lines.empty()) {
@@ -309,15 +310,16 @@ std::string render_routemap(const model::Suite& s, const ReferenceData& data,
   }
   facts.rows.push_back({"Source", join({s.source.title, s.source.url, s.source.published}, ", ")});
   out += facts.str() + "\n";
-  for (const auto& g : s.groups) {
+  for (const auto &g : s.groups) {
     out += fmt::format("## {}\n\n", md(g.title));
     markup::MarkdownTable t;
     t.header = {"Qualification", "Who it is for", "Taught over"};
-    for (const auto& m : g.members) {
-      const auto* q = data.qualification(m.qualification.value);
+    for (const auto &m : g.members) {
+      const auto *q = data.qualification(m.qualification.value);
       std::string name = m.title.empty() ? m.qualification.value : m.title;
-      t.rows.push_back({name, m.audience.description,
-                        q != nullptr && q->taught_months ? fmt::format("{} months", *q->taught_months) : ""});
+      t.rows.push_back(
+          {name, m.audience.description,
+           q != nullptr && q->taught_months ? fmt::format("{} months", *q->taught_months) : ""});
     }
     out += t.str() + "\n";
   }

@@ -13,13 +13,13 @@ struct RouteMapOptions {
   bool mermaid = false; ///< add a Mermaid timeline of the periods and their activities
 };
 
-std::string render_routemap(const model::Programme& programme, const ReferenceData& data,
-                            const RouteMapOptions& options);
-std::string render_routemap(const model::Suite& suite, const ReferenceData& data,
-                            const RouteMapOptions& options);
+std::string render_routemap(const model::Programme &programme, const ReferenceData &data,
+                            const RouteMapOptions &options);
+std::string render_routemap(const model::Suite &suite, const ReferenceData &data,
+                            const RouteMapOptions &options);
 
 /// The Mermaid block alone (used by the route map page).
-std::string mermaid_timeline(const model::Programme& programme);
+std::string mermaid_timeline(const model::Programme &programme);
 
 /// Text made safe for a Mermaid label: characters that Mermaid's grammar gives a meaning
 /// (':', ';', '#', quotes, brackets, ...) become entity codes, line breaks become spaces.

@@ -15,7 +15,7 @@ struct ScaffoldOptions {
 };
 
 /// The programme text; `error` is set (and the text empty) when the qualification is unknown.
-std::string scaffold_programme(const ScaffoldOptions& options, const ReferenceData& data,
-                               std::string& error);
+std::string scaffold_programme(const ScaffoldOptions &options, const ReferenceData &data,
+                               std::string &error);
 
 } // namespace npq::report

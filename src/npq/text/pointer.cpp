@@ -18,9 +18,9 @@ std::string escape_pointer_segment(std::string_view segment) {
 
 std::string PointerPath::str() const {
   std::string out;
-  for (const auto& s : m_segments) {
+  for (const auto &s : m_segments) {
     out += '/';
-    if (const auto* key = std::get_if<std::string_view>(&s)) {
+    if (const auto *key = std::get_if<std::string_view>(&s)) {
       out += escape_pointer_segment(*key);
     } else {
       out += std::to_string(std::get<std::size_t>(s));

@@ -19,13 +19,13 @@ public:
   /// RAII guard: pushes on construction, pops on destruction.
   template <typename T> class Scope {
   public:
-    Scope(PointerPath& path, T segment) : m_path(path) { m_path.push(segment); }
+    Scope(PointerPath &path, T segment) : m_path(path) { m_path.push(segment); }
     ~Scope() { m_path.pop(); }
-    Scope(const Scope&) = delete;
-    Scope& operator=(const Scope&) = delete;
+    Scope(const Scope &) = delete;
+    Scope &operator=(const Scope &) = delete;
 
   private:
-    PointerPath& m_path;
+    PointerPath &m_path;
   };
 
 private:

@@ -35,9 +35,10 @@ Position SourceFile::position(std::size_t offset) const {
   if (offset < start) {
     offset = start; // inside the byte-order mark
   }
-  std::size_t column = m_ascii_line[line_index]
-                           ? offset - start
-                           : utf8::count_code_points(std::string_view(m_text).substr(start, offset - start));
+  std::size_t column =
+      m_ascii_line[line_index]
+          ? offset - start
+          : utf8::count_code_points(std::string_view(m_text).substr(start, offset - start));
   return {static_cast<int>(line_index) + 1, static_cast<int>(column) + 1};
 }
 

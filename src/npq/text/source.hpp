@@ -19,8 +19,8 @@ public:
   SourceFile() = default;
   SourceFile(std::string name, std::string text);
 
-  const std::string& name() const { return m_name; }
-  const std::string& text() const { return m_text; }
+  const std::string &name() const { return m_name; }
+  const std::string &text() const { return m_text; }
 
   /// Line and column of a byte offset. Lone CR, LF and CRLF all end a line.
   Position position(std::size_t offset) const;

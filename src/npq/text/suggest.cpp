@@ -35,7 +35,7 @@ std::string lower(std::string_view s) {
 
 } // namespace
 
-std::string nearest(std::string_view word, const std::vector<std::string_view>& candidates) {
+std::string nearest(std::string_view word, const std::vector<std::string_view> &candidates) {
   std::string w = lower(word);
   std::string best;
   std::size_t best_distance = std::string::npos;
@@ -48,7 +48,7 @@ std::string nearest(std::string_view word, const std::vector<std::string_view>& 
       d = std::min<std::size_t>(d, 1);
     }
     // Ties go to the candidate sharing the longest prefix ("NPQSLL" -> "NPQSL", not "NPQLL").
-    auto prefix = [&](const std::string& x) {
+    auto prefix = [&](const std::string &x) {
       std::size_t n = 0;
       while (n < x.size() && n < w.size() && x[n] == w[n]) {
         ++n;
@@ -67,7 +67,7 @@ std::string nearest(std::string_view word, const std::vector<std::string_view>& 
   return best;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view> &candidates) {
   auto n = nearest(word, candidates);
   return n.empty() ? std::string() : fmt::format("did you mean '{}'?", n);
 }

@@ -13,7 +13,7 @@ bool allowed_by_yaml(std::uint32_t cp) {
 }
 
 // Decodes one well-formed sequence; returns false on any malformation.
-bool decode(std::string_view text, std::size_t& i, std::uint32_t& cp) {
+bool decode(std::string_view text, std::size_t &i, std::uint32_t &cp) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned char b0 = byte(i);
   if (b0 < 0x80) {
@@ -79,7 +79,7 @@ std::size_t count_code_points(std::string_view text) {
   return n;
 }
 
-std::uint32_t next(std::string_view text, std::size_t& i) {
+std::uint32_t next(std::string_view text, std::size_t &i) {
   std::uint32_t cp = 0;
   if (decode(text, i, cp)) {
     return cp;
@@ -88,7 +88,7 @@ std::uint32_t next(std::string_view text, std::size_t& i) {
   return 0xFFFD;
 }
 
-void append(std::string& out, std::uint32_t cp) {
+void append(std::string &out, std::uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {

@@ -30,10 +30,10 @@ std::optional<Failure> check(std::string_view text);
 std::size_t count_code_points(std::string_view text);
 
 /// Decodes the code point starting at `i` and advances `i`; returns U+FFFD on malformed input.
-std::uint32_t next(std::string_view text, std::size_t& i);
+std::uint32_t next(std::string_view text, std::size_t &i);
 
 /// Appends the UTF-8 encoding of `cp`.
-void append(std::string& out, std::uint32_t cp);
+void append(std::string &out, std::uint32_t cp);
 
 /// True for code points that must never reach a terminal or a rendered page verbatim: C0/C1
 /// controls (except TAB and LF), DEL, bidirectional overrides and isolates, and U+2028/U+2029.

@@ -29,7 +29,9 @@ struct StopDocument {
   std::string hint;
 };
 
-std::string describe_code_point(std::uint32_t cp) { return fmt::format("U+{:04X}", cp); }
+std::string describe_code_point(std::uint32_t cp) {
+  return fmt::format("U+{:04X}", cp);
+}
 
 struct ReadAheadExceeded {
   std::size_t position;
@@ -41,7 +43,7 @@ struct ReadAheadExceeded {
 // and memory, before any limit of npq's can act.
 class BudgetedBuffer final : public std::streambuf {
 public:
-  BudgetedBuffer(std::string& text, const std::size_t& last_event, std::size_t budget)
+  BudgetedBuffer(std::string &text, const std::size_t &last_event, std::size_t budget)
       : m_text(text), m_last_event(last_event), m_budget(budget) {}
 
 private:
@@ -57,20 +59,20 @@ private:
       throw ReadAheadExceeded{m_last_event};
     }
     constexpr std::size_t kChunk = 4096;
-    char* begin = m_text.data() + next;
+    char *begin = m_text.data() + next;
     setg(begin, begin, begin + std::min(kChunk, m_text.size() - next));
     return traits_type::to_int_type(*gptr());
   }
 
-  std::string& m_text;
-  const std::size_t& m_last_event;
+  std::string &m_text;
+  const std::size_t &m_last_event;
   std::size_t m_budget;
 };
 
 // Builds Nodes from yaml-cpp events. One instance per stream; reset per document.
 class TreeBuilder final : public YAML::EventHandler {
 public:
-  TreeBuilder(Stream& stream, const SourceFile& source, Diagnostics& out, const Limits& limits,
+  TreeBuilder(Stream &stream, const SourceFile &source, Diagnostics &out, const Limits &limits,
               std::size_t base_offset)
       : m_stream(stream), m_source(source), m_out(out), m_limits(limits), m_base(base_offset) {}
 
@@ -82,27 +84,27 @@ public:
     m_document = document;
     m_started = false;
   }
-  const Node* root() const { return m_root; }
+  const Node *root() const { return m_root; }
   std::uint32_t document_offset() const { return m_document_offset; }
   bool started() const { return m_started; }
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
+  void OnDocumentStart(const YAML::Mark &mark) override {
     m_started = true;
     m_document_offset = offset(mark);
   }
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node& n = make(mark, Kind::null);
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    Node &n = make(mark, Kind::null);
     finish_leaf(n, anchor);
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     auto it = m_anchors.find(anchor);
     if (it == m_anchors.end()) {
       throw StopDocument{Code::alias_problem, offset(mark), "alias to an undefined anchor", {}};
     }
-    const Node* target = it->second.node;
+    const Node *target = it->second.node;
     if (it->second.open) {
       throw StopDocument{Code::alias_problem, offset(mark),
                          "recursive alias: the alias is inside the node its anchor names",
@@ -110,59 +112,58 @@ public:
     }
     m_expanded += it->second.weight;
     if (m_expanded > m_limits.max_expanded_nodes) {
-      throw StopDocument{
-          Code::alias_problem, offset(mark),
-          fmt::format("aliases expand this document to more than {} nodes",
-                      m_limits.max_expanded_nodes),
-          "nested aliases multiply; this looks like a 'billion laughs' document"};
+      throw StopDocument{Code::alias_problem, offset(mark),
+                         fmt::format("aliases expand this document to more than {} nodes",
+                                     m_limits.max_expanded_nodes),
+                         "nested aliases multiply; this looks like a 'billion laughs' document"};
     }
     add_child(target, it->second.weight);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    Node& n = make(mark, Kind::scalar);
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                const std::string &value) override {
+    Node &n = make(mark, Kind::scalar);
     n.plain = tag == "?";
     n.text = value;
     set_tag(n, tag, mark);
     finish_leaf(n, anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    Node& n = make(mark, Kind::sequence);
+    Node &n = make(mark, Kind::sequence);
     set_tag(n, tag, mark);
     open(n, anchor);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    Node& n = make(mark, Kind::mapping);
+    Node &n = make(mark, Kind::mapping);
     set_tag(n, tag, mark);
     open(n, anchor);
   }
   void OnMapEnd() override {
-    Frame& f = m_frames.back();
+    Frame &f = m_frames.back();
     apply_merge_keys(*f.node);
     close();
   }
 
 private:
   struct Frame {
-    Node* node;
+    Node *node;
     YAML::anchor_t anchor;
     std::uint64_t weight = 1;
-    const Node* pending_key = nullptr;
-    std::unordered_map<std::string_view, const Node*> keys; // only for large mappings
+    const Node *pending_key = nullptr;
+    std::unordered_map<std::string_view, const Node *> keys; // only for large mappings
   };
   struct Anchor {
-    const Node* node;
+    const Node *node;
     bool open;
     std::uint64_t weight;
   };
 
-  std::uint32_t offset(const YAML::Mark& mark) {
+  std::uint32_t offset(const YAML::Mark &mark) {
     if (mark.pos < 0) {
       return static_cast<std::uint32_t>(m_base);
     }
@@ -172,12 +173,11 @@ private:
 
 public:
   /// Offset (within the parsed text) of the latest event: how far parsing has got.
-  const std::size_t& last_event() const { return m_last_event; }
+  const std::size_t &last_event() const { return m_last_event; }
 
 private:
-
-  Node& make(const YAML::Mark& mark, Kind kind) {
-    Node& n = m_stream.arena.emplace_back();
+  Node &make(const YAML::Mark &mark, Kind kind) {
+    Node &n = m_stream.arena.emplace_back();
     n.kind = kind;
     n.offset = offset(mark);
     if (++m_file_nodes > m_limits.max_file_nodes) {
@@ -186,15 +186,16 @@ private:
                          "split it into several files"};
     }
     if (++m_expanded > m_limits.max_expanded_nodes) {
-      throw StopDocument{Code::alias_problem, n.offset,
-                         fmt::format("this document has more than {} nodes",
-                                     m_limits.max_expanded_nodes),
-                         {}};
+      throw StopDocument{
+          Code::alias_problem,
+          n.offset,
+          fmt::format("this document has more than {} nodes", m_limits.max_expanded_nodes),
+          {}};
     }
     return n;
   }
 
-  void set_tag(Node& n, const std::string& tag, const YAML::Mark& mark) {
+  void set_tag(Node &n, const std::string &tag, const YAML::Mark &mark) {
     if (tag.empty() || tag == "?" || tag == "!") {
       return;
     }
@@ -213,9 +214,10 @@ private:
       ok = name == "map";
     }
     if (!ok) {
-      throw StopDocument{Code::unsupported_tag, offset(mark),
-                         fmt::format("unsupported tag '{}'", core ? fmt::format("!!{}", name) : tag),
-                         "remove the tag; npq reads the YAML 1.2 core schema only"};
+      throw StopDocument{
+          Code::unsupported_tag, offset(mark),
+          fmt::format("unsupported tag '{}'", core ? fmt::format("!!{}", name) : tag),
+          "remove the tag; npq reads the YAML 1.2 core schema only"};
     }
     n.tag = tag;
     if (n.kind == Kind::scalar && name != "str") {
@@ -224,11 +226,11 @@ private:
       probe.tag.clear();
       probe.plain = true;
       ScalarType actual = scalar_type(probe);
-      bool fits = (name == "int" && actual == ScalarType::integer) ||
-                  (name == "float" &&
-                   (actual == ScalarType::floating || actual == ScalarType::integer)) ||
-                  (name == "bool" && actual == ScalarType::boolean) ||
-                  (name == "null" && actual == ScalarType::null);
+      bool fits =
+          (name == "int" && actual == ScalarType::integer) ||
+          (name == "float" && (actual == ScalarType::floating || actual == ScalarType::integer)) ||
+          (name == "bool" && actual == ScalarType::boolean) ||
+          (name == "null" && actual == ScalarType::null);
       if (!fits) {
         throw StopDocument{Code::unsupported_tag, offset(mark),
                            fmt::format("'{}' is not a valid !!{}", n.text, name),
@@ -237,19 +239,19 @@ private:
     }
   }
 
-  void finish_leaf(Node& n, YAML::anchor_t anchor) {
+  void finish_leaf(Node &n, YAML::anchor_t anchor) {
     if (anchor != 0) {
       m_anchors[anchor] = Anchor{&n, false, 1};
     }
     add_child(&n, 1);
   }
 
-  void open(Node& n, YAML::anchor_t anchor) {
+  void open(Node &n, YAML::anchor_t anchor) {
     if (m_frames.size() >= m_limits.max_depth) {
-      throw StopDocument{Code::too_deep, n.offset,
-                         fmt::format("nesting is too deep (the limit is {} levels)",
-                                     m_limits.max_depth),
-                         "flatten the structure; no npq document needs this depth"};
+      throw StopDocument{
+          Code::too_deep, n.offset,
+          fmt::format("nesting is too deep (the limit is {} levels)", m_limits.max_depth),
+          "flatten the structure; no npq document needs this depth"};
     }
     if (anchor != 0) {
       m_anchors[anchor] = Anchor{&n, true, 1};
@@ -270,14 +272,15 @@ private:
     add_child(f.node, f.weight);
   }
 
-  void add_child(const Node* child, std::uint64_t weight) {
+  void add_child(const Node *child, std::uint64_t weight) {
     if (m_frames.empty()) {
       m_root = child;
       return;
     }
-    Frame& f = m_frames.back();
-    f.weight = std::min<std::uint64_t>(f.weight + weight, std::numeric_limits<std::uint32_t>::max());
-    Node& parent = *f.node;
+    Frame &f = m_frames.back();
+    f.weight =
+        std::min<std::uint64_t>(f.weight + weight, std::numeric_limits<std::uint32_t>::max());
+    Node &parent = *f.node;
     if (parent.kind == Kind::sequence) {
       parent.items.push_back(child);
       return;
@@ -297,13 +300,13 @@ private:
     f.pending_key = nullptr;
   }
 
-  void check_duplicate(Frame& f, const Node* key) {
+  void check_duplicate(Frame &f, const Node *key) {
     // Small mappings are scanned; larger ones get a hash set so checking stays linear.
     constexpr std::size_t kLinearLimit = 16;
-    const auto& entries = f.node->entries;
-    const Node* first = nullptr;
+    const auto &entries = f.node->entries;
+    const Node *first = nullptr;
     if (entries.size() < kLinearLimit) {
-      for (const auto& e : entries) {
+      for (const auto &e : entries) {
         if (e.key->text == key->text) {
           first = e.key;
           break;
@@ -311,7 +314,7 @@ private:
       }
     } else {
       if (f.keys.empty()) {
-        for (const auto& e : entries) {
+        for (const auto &e : entries) {
           f.keys.emplace(e.key->text, e.key);
         }
       }
@@ -321,7 +324,7 @@ private:
       }
     }
     if (first != nullptr) {
-      auto& d = m_out.add(Code::duplicate_key, locate(m_source, key->offset, {}, m_document),
+      auto &d = m_out.add(Code::duplicate_key, locate(m_source, key->offset, {}, m_document),
                           fmt::format("duplicate key '{}' in this mapping", key->text),
                           "remove one of the two; YAML keeps only one value per key");
       d.notes.push_back({locate(m_source, first->offset, {}, m_document),
@@ -330,9 +333,9 @@ private:
   }
 
   // YAML 1.1 merge keys ('<<: *defaults'): explicit keys win, then earlier sources win.
-  void apply_merge_keys(Node& map) {
+  void apply_merge_keys(Node &map) {
     bool has_merge = false;
-    for (const auto& e : map.entries) {
+    for (const auto &e : map.entries) {
       if (e.key->plain && e.key->text == "<<") {
         has_merge = true;
       }
@@ -341,33 +344,37 @@ private:
       return;
     }
     std::vector<Entry> result;
-    std::vector<const Node*> sources;
-    for (const auto& e : map.entries) {
+    std::vector<const Node *> sources;
+    for (const auto &e : map.entries) {
       if (e.key->plain && e.key->text == "<<") {
         if (e.value->kind == Kind::mapping) {
           sources.push_back(e.value);
         } else if (e.value->kind == Kind::sequence) {
-          for (const Node* item : e.value->items) {
+          for (const Node *item : e.value->items) {
             if (item->kind != Kind::mapping) {
-              throw StopDocument{Code::yaml_syntax, item->offset,
-                                 "a merge key ('<<') takes a mapping or a list of mappings", {}};
+              throw StopDocument{Code::yaml_syntax,
+                                 item->offset,
+                                 "a merge key ('<<') takes a mapping or a list of mappings",
+                                 {}};
             }
             sources.push_back(item);
           }
         } else {
-          throw StopDocument{Code::yaml_syntax, e.value->offset,
-                             "a merge key ('<<') takes a mapping or a list of mappings", {}};
+          throw StopDocument{Code::yaml_syntax,
+                             e.value->offset,
+                             "a merge key ('<<') takes a mapping or a list of mappings",
+                             {}};
         }
       } else {
         result.push_back(e);
       }
     }
     std::unordered_set<std::string_view> present;
-    for (const auto& r : result) {
+    for (const auto &r : result) {
       present.insert(r.key->text);
     }
-    for (const Node* source : sources) {
-      for (const auto& e : source->entries) {
+    for (const Node *source : sources) {
+      for (const auto &e : source->entries) {
         if (present.insert(e.key->text).second) {
           result.push_back(e);
         }
@@ -376,14 +383,14 @@ private:
     map.entries = std::move(result);
   }
 
-  Stream& m_stream;
-  const SourceFile& m_source;
-  Diagnostics& m_out;
-  const Limits& m_limits;
+  Stream &m_stream;
+  const SourceFile &m_source;
+  Diagnostics &m_out;
+  const Limits &m_limits;
   std::size_t m_base;
   std::vector<Frame> m_frames;
   std::unordered_map<YAML::anchor_t, Anchor> m_anchors;
-  const Node* m_root = nullptr;
+  const Node *m_root = nullptr;
   std::uint64_t m_expanded = 0;
   std::uint32_t m_document_offset = 0;
   int m_document = 0;
@@ -422,8 +429,8 @@ std::size_t first_significant(std::string_view text, std::size_t from) {
   return i;
 }
 
-bool check_encoding(const SourceFile& source, Diagnostics& out, std::size_t& base) {
-  const std::string& t = source.text();
+bool check_encoding(const SourceFile &source, Diagnostics &out, std::size_t &base) {
+  const std::string &t = source.text();
   auto starts = [&](std::string_view prefix) { return t.compare(0, prefix.size(), prefix) == 0; };
   std::string_view encoding;
   if (starts(std::string_view("\x00\x00\xFE\xFF", 4))) {
@@ -471,8 +478,8 @@ bool check_encoding(const SourceFile& source, Diagnostics& out, std::size_t& bas
 
 // yaml-cpp 0.7 ends a quoted scalar that is never closed at the end of the file and reports
 // nothing ('a: "abc' loads as "abc"). Returns where such a scalar starts, if any.
-std::optional<std::size_t> unterminated_quote(const std::string& text, const Stream& stream) {
-  for (const auto& node : stream.arena) {
+std::optional<std::size_t> unterminated_quote(const std::string &text, const Stream &stream) {
+  for (const auto &node : stream.arena) {
     if (node.kind != Kind::scalar || node.plain || node.offset >= text.size()) {
       continue;
     }
@@ -506,12 +513,12 @@ std::optional<std::size_t> unterminated_quote(const std::string& text, const Str
 
 } // namespace
 
-Location locate(const SourceFile& source, std::size_t offset, std::string pointer, int document) {
+Location locate(const SourceFile &source, std::size_t offset, std::string pointer, int document) {
   auto p = source.position(offset);
   return Location{source.name(), p.line, p.column, std::move(pointer), document};
 }
 
-Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
+Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
   Stream stream;
   std::size_t base = 0;
   if (!check_encoding(source, out, base)) {
@@ -537,7 +544,7 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
       bool more = false;
       try {
         more = parser.HandleNextDocument(builder);
-      } catch (const StopDocument& stop) {
+      } catch (const StopDocument &stop) {
         out.add(stop.code, locate(source, stop.offset, {}, index), stop.message, stop.hint);
         return stream; // the parser's state is unusable after an abandoned document
       }
@@ -545,7 +552,7 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
         break;
       }
       std::size_t at = builder.document_offset();
-      const Node* root = builder.root();
+      const Node *root = builder.root();
       if (at == previous_offset && (root == nullptr || root->is_null())) {
         // yaml-cpp 0.7 returns an empty document forever at input it cannot consume (a lone
         // ','); report the stuck position instead of looping.
@@ -573,7 +580,7 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
       }
       stream.documents.push_back(Document{static_cast<std::uint32_t>(at), root});
     }
-  } catch (const ReadAheadExceeded& e) {
+  } catch (const ReadAheadExceeded &e) {
     stream.documents.clear();
     out.add(Code::too_deep, locate(source, e.position + base),
             fmt::format("the parser read more than {} KiB past this point without finding the "
@@ -581,18 +588,18 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
                         "single value that is too long",
                         limits.max_read_ahead >> 10),
             "close the bracket, or split the value");
-  } catch (const YAML::DeepRecursion& e) {
+  } catch (const YAML::DeepRecursion &e) {
     out.add(Code::too_deep,
             locate(source, e.mark.pos >= 0 ? static_cast<std::size_t>(e.mark.pos) + base : 0),
             fmt::format("nesting is too deep (the limit is {} levels)", e.depth()),
             "flatten the structure; no npq document needs this depth");
-  } catch (const YAML::ParserException& e) {
+  } catch (const YAML::ParserException &e) {
     std::size_t at = e.mark.pos >= 0 ? static_cast<std::size_t>(e.mark.pos) + base : base;
     out.add(Code::yaml_syntax, locate(source, at), e.msg);
-  } catch (const std::bad_alloc&) {
+  } catch (const std::bad_alloc &) {
     out.add(Code::too_large, Location{source.name()}, "ran out of memory while parsing",
             "the file is too large or too deeply aliased to load");
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     out.add(Code::yaml_syntax, Location{source.name()}, e.what());
   }
   if (auto at = unterminated_quote(source.text(), stream); at && !out.has_errors()) {
@@ -603,7 +610,7 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
   }
   // Empty documents: an empty file is an error, a stray empty document among others a warning.
   std::size_t non_empty = 0;
-  for (const auto& doc : stream.documents) {
+  for (const auto &doc : stream.documents) {
     non_empty += doc.root->is_null() ? 0 : 1;
   }
   if (stream.documents.empty() && !out.has_errors()) {
@@ -612,7 +619,7 @@ Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits) {
   }
   for (std::size_t i = 0; i < stream.documents.size(); ++i) {
     if (stream.documents[i].root->is_null()) {
-      auto& d = out.add(Code::empty_document,
+      auto &d = out.add(Code::empty_document,
                         locate(source, stream.documents[i].offset, {}, static_cast<int>(i)),
                         non_empty == 0 ? "the document is empty" : "empty document in the stream",
                         "remove the stray '---' or fill the document in");

@@ -24,10 +24,10 @@ struct Limits {
 /// Parses all documents of `source`. Encoding problems (UTF-16/32 BOM, invalid UTF-8, NUL and
 /// control characters) stop before parsing. Findings go to `out`; the returned stream holds the
 /// documents that could be read (possibly none).
-Stream load(const SourceFile& source, Diagnostics& out, const Limits& limits = {});
+Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits = {});
 
 /// Location of a node, for diagnostics.
-Location locate(const SourceFile& source, std::size_t offset, std::string pointer = {},
+Location locate(const SourceFile &source, std::size_t offset, std::string pointer = {},
                 int document = 0);
 
 } // namespace npq::yaml

@@ -31,8 +31,7 @@ bool core_null(std::string_view s) {
 }
 
 bool core_bool(std::string_view s) {
-  return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" ||
-         s == "FALSE";
+  return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE";
 }
 
 // [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+
@@ -101,8 +100,8 @@ bool core_float(std::string_view s) {
 
 } // namespace
 
-const Node* Node::get(std::string_view key) const {
-  for (const auto& e : entries) {
+const Node *Node::get(std::string_view key) const {
+  for (const auto &e : entries) {
     if (e.key->kind == Kind::scalar && e.key->text == key) {
       return e.value;
     }
@@ -110,8 +109,8 @@ const Node* Node::get(std::string_view key) const {
   return nullptr;
 }
 
-const Node* Node::key_node(std::string_view key) const {
-  for (const auto& e : entries) {
+const Node *Node::key_node(std::string_view key) const {
+  for (const auto &e : entries) {
     if (e.key->kind == Kind::scalar && e.key->text == key) {
       return e.key;
     }
@@ -119,7 +118,7 @@ const Node* Node::key_node(std::string_view key) const {
   return nullptr;
 }
 
-ScalarType scalar_type(const Node& node) {
+ScalarType scalar_type(const Node &node) {
   if (node.kind == Kind::null) {
     return ScalarType::null;
   }
@@ -148,7 +147,7 @@ ScalarType scalar_type(const Node& node) {
   if (!node.plain) {
     return ScalarType::string;
   }
-  const std::string& s = node.text;
+  const std::string &s = node.text;
   if (core_null(s)) {
     return ScalarType::null;
   }
@@ -180,14 +179,14 @@ std::string_view to_string(ScalarType type) {
   return "text";
 }
 
-bool is_yaml11_ambiguous(const Node& node) {
+bool is_yaml11_ambiguous(const Node &node) {
   if (node.kind != Kind::scalar || !node.plain || !node.tag.empty()) {
     return false;
   }
-  const std::string& s = node.text;
-  static constexpr std::string_view kYaml11Bools[] = {
-      "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-      "on", "On", "ON", "off", "Off", "OFF"};
+  const std::string &s = node.text;
+  static constexpr std::string_view kYaml11Bools[] = {"y",  "Y",   "yes", "Yes", "YES", "n",
+                                                      "N",  "no",  "No",  "NO",  "on",  "On",
+                                                      "ON", "off", "Off", "OFF"};
   for (auto b : kYaml11Bools) {
     if (s == b) {
       return true;
@@ -218,7 +217,7 @@ bool is_yaml11_ambiguous(const Node& node) {
   return only_number_chars && has_digit && (has_underscore || has_colon);
 }
 
-bool parse_number(const Node& node, double& out) {
+bool parse_number(const Node &node, double &out) {
   auto type = scalar_type(node);
   if (type != ScalarType::integer && type != ScalarType::floating) {
     return false;

@@ -19,8 +19,8 @@ enum class ScalarType : std::uint8_t { null, boolean, integer, floating, string 
 struct Node;
 
 struct Entry {
-  const Node* key;
-  const Node* value;
+  const Node *key;
+  const Node *value;
 };
 
 struct Node {
@@ -29,7 +29,7 @@ struct Node {
   std::uint32_t offset = 0; ///< byte offset of the node in its file
   std::string tag;          ///< explicit tag ("tag:yaml.org,2002:str"), empty when none
   std::string text;         ///< scalar text
-  std::vector<const Node*> items;
+  std::vector<const Node *> items;
   std::vector<Entry> entries;
 
   bool is_mapping() const { return kind == Kind::mapping; }
@@ -38,24 +38,24 @@ struct Node {
   bool is_null() const { return kind == Kind::null; }
 
   /// Value for a key in a mapping (first match), or nullptr.
-  const Node* get(std::string_view key) const;
+  const Node *get(std::string_view key) const;
   /// The key node for a key in a mapping, or nullptr.
-  const Node* key_node(std::string_view key) const;
+  const Node *key_node(std::string_view key) const;
 };
 
 /// Core-schema type of a node: null nodes are null; tagged scalars follow their tag; quoted and
 /// block scalars are strings; plain scalars are matched against the core-schema patterns.
-ScalarType scalar_type(const Node& node);
+ScalarType scalar_type(const Node &node);
 std::string_view to_string(ScalarType type);
 /// True when a plain scalar would be read differently by a YAML 1.1 parser (yes/no/on/off, y/n,
 /// leading-zero or underscore numbers, sexagesimal 1:30).
-bool is_yaml11_ambiguous(const Node& node);
+bool is_yaml11_ambiguous(const Node &node);
 /// Parses a core-schema number (integer or float); false if the text is not one.
-bool parse_number(const Node& node, double& out);
+bool parse_number(const Node &node, double &out);
 
 struct Document {
   std::uint32_t offset = 0;
-  const Node* root = nullptr;
+  const Node *root = nullptr;
 };
 
 /// All documents of one file. Nodes live in the arena, so pointers stay valid while the stream

@@ -1,0 +1,29 @@
+// Runs npq in-process, as the command line would, for the golden, docs and regression tests.
+#pragma once
+
+#include "cli/app.hpp"
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace test {
+
+struct Run {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
+
+/// `args` without the program name; no terminal, no NO_COLOR, no GitHub Actions.
+inline Run run_npq(const std::vector<std::string> &args, const std::string &input = {}) {
+  std::vector<std::string> argv{"npq"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::istringstream in(input);
+  std::ostringstream out;
+  std::ostringstream err;
+  int status = npq::cli::run(argv, in, out, err, npq::cli::Environment{});
+  return {status, out.str(), err.str()};
+}
+
+} // namespace test
