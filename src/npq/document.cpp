@@ -23,14 +23,13 @@ std::size_t blocking_errors(const Diagnostics &out, std::size_t from, int docume
   return n;
 }
 
-} // namespace
-
-ParsedFile parse_file(SourceFile source_file, Diagnostics &out, const yaml::Limits &limits) {
+// Structure and model for each document of a loaded stream; `first` is where this file's findings
+// start in `out`.
+ParsedFile build_documents(std::shared_ptr<const SourceFile> source_file,
+                           const yaml::Stream &stream, std::size_t first, Diagnostics &out) {
   ParsedFile result;
-  result.source = std::make_shared<const SourceFile>(std::move(source_file));
+  result.source = std::move(source_file);
   const SourceFile &source = *result.source;
-  std::size_t first = out.items().size();
-  yaml::Stream stream = yaml::load(source, out, limits);
   for (std::size_t i = 0; i < stream.documents.size(); ++i) {
     const auto &doc = stream.documents[i];
     int index = static_cast<int>(i);
@@ -47,6 +46,21 @@ ParsedFile parse_file(SourceFile source_file, Diagnostics &out, const yaml::Limi
     result.documents.push_back(std::move(parsed));
   }
   return result;
+}
+
+} // namespace
+
+ParsedFile parse_file(SourceFile source_file, Diagnostics &out, const yaml::Limits &limits) {
+  auto source = std::make_shared<const SourceFile>(std::move(source_file));
+  std::size_t first = out.items().size();
+  yaml::Stream stream = yaml::load(*source, out, limits);
+  return build_documents(std::move(source), stream, first, out);
+}
+
+ParsedFile parse_loaded(SourceFile source_file, const yaml::Stream &stream, Diagnostics &out) {
+  std::size_t first = out.items().size();
+  return build_documents(std::make_shared<const SourceFile>(std::move(source_file)), stream, first,
+                         out);
 }
 
 } // namespace npq

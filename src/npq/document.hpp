@@ -28,4 +28,7 @@ struct ParsedFile {
 /// Loads every document of `source`, validates its structure and builds its model.
 ParsedFile parse_file(SourceFile source, Diagnostics &out, const yaml::Limits &limits = {});
 
+/// The same for a stream already loaded from `source` (the bundled data, parsed at build time).
+ParsedFile parse_loaded(SourceFile source, const yaml::Stream &stream, Diagnostics &out);
+
 } // namespace npq

@@ -1,5 +1,7 @@
 // The safe loader: hostile and malformed inputs end with located findings, never a crash or hang.
 #include "helpers.hpp"
+#include "npq/data/embedded.hpp"
+#include "npq/yaml/flat.hpp"
 #include "npq/yaml/load.hpp"
 
 #include <doctest/doctest.h>
@@ -157,4 +159,37 @@ TEST_CASE("core schema scalar typing") {
   CHECK(type("'null'") == ScalarType::string);
   CHECK(type("2022-02") == ScalarType::string);
   CHECK(type("1_000") == ScalarType::string);
+}
+
+TEST_CASE("a flattened tree inflates to the same tree, aliases still shared") {
+  npq::yaml::Stream s;
+  REQUIRE(load_codes("a: &x {k: \"q\\\"?\\\\\", n: ~}\nb: *x\nc: [1, 'é', !!str 2]\n---\n- x\n", &s)
+              .empty());
+  auto tables = npq::yaml::flatten(s);
+  auto back = npq::yaml::inflate(tables.view());
+  REQUIRE(back.documents.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(back.documents[i].offset == s.documents[i].offset);
+    CHECK(npq::yaml::same_tree(*back.documents[i].root, *s.documents[i].root));
+  }
+  CHECK(back.documents[0].root->get("a") == back.documents[0].root->get("b"));
+  CHECK(tables.nodes.size() < 20); // the aliased mapping is stored once
+  auto cpp = npq::yaml::flat_to_cpp(tables, "t");
+  CHECK(cpp.find("std::string_view(\"q\\042\\077\\134\", 4)") != std::string::npos);
+}
+
+TEST_CASE("the bundled data embedded at build time is what the loader makes of its text") {
+  auto files = npq::data::embedded_files();
+  REQUIRE(files.size() >= 12);
+  for (const auto &file : files) {
+    CAPTURE(file.name);
+    Diagnostics d;
+    auto loaded = npq::yaml::load(SourceFile(std::string(file.name), std::string(file.text)), d);
+    CHECK(d.items().empty());
+    auto embedded = npq::yaml::inflate(*file.tree);
+    REQUIRE(embedded.documents.size() == loaded.documents.size());
+    for (std::size_t i = 0; i < loaded.documents.size(); ++i) {
+      CHECK(npq::yaml::same_tree(*embedded.documents[i].root, *loaded.documents[i].root));
+    }
+  }
 }

@@ -33,7 +33,8 @@ ReferenceData ReferenceData::bundled(Diagnostics &out) {
   ReferenceData data;
   for (const auto &file : data::embedded_files()) {
     auto parsed =
-        parse_file(SourceFile("<bundled>/" + std::string(file.name), std::string(file.text)), out);
+        parse_loaded(SourceFile("<bundled>/" + std::string(file.name), std::string(file.text)),
+                     yaml::inflate(*file.tree), out);
     for (const auto &doc : parsed.documents) {
       data.add(doc.model, out);
     }

@@ -44,8 +44,7 @@ struct Spec {
 
   Type &add(Type t) {
     if (!t.pattern.empty()) {
-      t.compiled = std::make_shared<const std::regex>(
-          std::string(t.pattern), std::regex::ECMAScript | std::regex::optimize);
+      t.compiled = std::make_shared<LazyRegex>(t.pattern);
     }
     return types.emplace_back(std::move(t));
   }

@@ -140,7 +140,7 @@ private:
       report(Code::empty_value, node, "this text must not be empty");
       return;
     }
-    if (type.compiled && !std::regex_match(node.text, *type.compiled)) {
+    if (type.compiled && !std::regex_match(node.text, type.compiled->get())) {
       report(Code::bad_format, node,
              fmt::format("{} is not {}", quote_value(node), type.pattern_help));
     }

@@ -635,23 +635,32 @@ std::optional<Quantity> parse_quantity(std::string_view text, Loc loc) {
 namespace {
 
 // Every 'quote' in the document, once per node (aliases share nodes).
-void collect_quotes(const Reader &r, const Node &node, const std::string &pointer,
+// Appends every 'quote' scalar under node. One pointer string grows and shrinks on the way down
+// and back (no string per node), and only collections are remembered: a collection reached
+// twice through aliases is walked once.
+void collect_quotes(const Reader &r, const Node &node, std::string &pointer,
                     std::unordered_set<const Node *> &seen, std::vector<Ref> &out) {
-  if (!seen.insert(&node).second) {
+  if (!(node.is_mapping() || node.is_sequence()) || !seen.insert(&node).second) {
     return;
   }
+  std::size_t length = pointer.size();
   if (node.is_mapping()) {
     for (const auto &e : node.entries) {
-      std::string p = Reader::join(pointer, e.key->text);
+      pointer += '/';
+      pointer += escape_pointer_segment(e.key->text);
       if (e.key->text == "quote" && e.value->is_scalar()) {
-        out.push_back(Ref{e.value->text, r.loc(*e.value, p)});
+        out.push_back(Ref{e.value->text, r.loc(*e.value, pointer)});
       } else {
-        collect_quotes(r, *e.value, p, seen, out);
+        collect_quotes(r, *e.value, pointer, seen, out);
       }
+      pointer.resize(length);
     }
-  } else if (node.is_sequence()) {
+  } else {
     for (std::size_t i = 0; i < node.items.size(); ++i) {
-      collect_quotes(r, *node.items[i], Reader::join(pointer, i), seen, out);
+      pointer += '/';
+      pointer += std::to_string(i);
+      collect_quotes(r, *node.items[i], pointer, seen, out);
+      pointer.resize(length);
     }
   }
 }
@@ -660,7 +669,8 @@ DocumentInfo document_info(const Reader &r, const Node &root, const SourceFile &
                            int document) {
   DocumentInfo info{source.name(), document, {}, {}};
   std::unordered_set<const Node *> seen;
-  collect_quotes(r, root, "", seen, info.quotes);
+  std::string pointer;
+  collect_quotes(r, root, pointer, seen, info.quotes);
   r.each(&root, "suppress", "", [&](const Node &n, const std::string &sp) {
     info.suppressions.push_back(Suppression{Reader::text(&n, "code"), source.name(),
                                             Reader::text(&n, "pointer"), Reader::text(&n, "reason"),
