@@ -63,12 +63,20 @@ if [[ -n ${BENCH_NPQ:-} ]]; then
   NPQ=$(realpath "$BENCH_NPQ") # measure this binary instead of building one
   log "using $NPQ"
 else
-  log "building npq (Release) in build/bench"
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DNPQ_BUILD_TESTS=OFF >/dev/null
-  cmake --build "$BUILD" -j1 --target npq >/dev/null
+  log "building npq (Release, static: as the release preset) in build/bench"
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DNPQ_BUILD_TESTS=OFF -DNPQ_STATIC=ON >/dev/null
+  cmake --build "$BUILD" -j"$(nproc)" --target npq >/dev/null
   NPQ="$BUILD/bin/npq"
+  # The same, linked dynamically: to show what static linking saves, and for the profiles
+  # (perf cannot unwind the static binary's stacks).
+  log "building npq (Release, dynamic) in build/bench-dynamic"
+  cmake -S "$ROOT" -B "$ROOT/build/bench-dynamic" -DCMAKE_BUILD_TYPE=Release -DNPQ_BUILD_TESTS=OFF \
+    -DNPQ_STATIC=OFF >/dev/null
+  cmake --build "$ROOT/build/bench-dynamic" -j"$(nproc)" --target npq >/dev/null
+  NPQ_DYNAMIC="$ROOT/build/bench-dynamic/bin/npq"
 fi
-log "building the yaml-cpp parse floor (bench/parse_floor.cpp)"
+NPQ_DYNAMIC=${NPQ_DYNAMIC:-$NPQ}
+log "building the yaml-cpp parse floor (bench/parse_floor.cpp), static like npq"
 # With libyaml (Debian libyaml-dev) it can also time another parser on the same files.
 LIBYAML=""
 if [[ -f /usr/include/yaml.h ]]; then
@@ -76,7 +84,7 @@ if [[ -f /usr/include/yaml.h ]]; then
 fi
 mkdir -p "$BUILD"
 g++ -O2 -std=c++20 -Wall -Wextra ${LIBYAML:+-DNPQ_FLOOR_LIBYAML} "$ROOT/bench/parse_floor.cpp" \
-  -o "$BUILD/parse_floor" -lyaml-cpp ${LIBYAML:+-lyaml} -pthread
+  -o "$BUILD/parse_floor" -static -lyaml-cpp ${LIBYAML:+-lyaml} -pthread
 FLOOR="$BUILD/parse_floor"
 
 # ---- comparison tools from npm (optional) ----------------------------------------------------
@@ -196,6 +204,10 @@ bench exec-true /bin/true # what starting any process costs here
 bench npq-version "$NPQ" --version
 bench npq-one "$NPQ" validate "$OUT/one.yaml"
 bench npq-one-real "$NPQ" validate programmes/ucl-npqsl.yaml
+if [[ $NPQ_DYNAMIC != "$NPQ" ]]; then
+  bench npq-dynamic-one "$NPQ_DYNAMIC" validate "$OUT/one.yaml"
+  bench npq-dynamic-1000-j1 "$NPQ_DYNAMIC" validate -j 1 "$OUT/corpus"
+fi
 bench npq-1000-j1 "$NPQ" validate -j 1 "$OUT/corpus"
 bench npq-1000-j2 "$NPQ" validate -j 2 "$OUT/corpus"
 bench floor-one "$FLOOR" "$OUT/one.yaml"
@@ -252,20 +264,20 @@ elif command -v perf >/dev/null 2>&1 &&
   log "profiling with perf"
   # The 1,000 files with -j 1 (every sample is one thread's straight-line work); DWARF unwinding
   # because the Release build has no frame pointers.
-  PERF_FREQ=4000 PERF_COMM=npq perf_profile profile "$NPQ" validate -j 1 "$OUT/corpus"
+  PERF_FREQ=4000 PERF_COMM=npq perf_profile profile "$NPQ_DYNAMIC" validate -j 1 "$OUT/corpus"
   # One small file: 60 runs under one perf session, npq's samples only.
   PERF_FREQ=10000 PERF_COMM=npq perf_profile profile-one \
-    sh -c "for i in \$(seq 60); do '$NPQ' validate '$OUT/one.yaml' >/dev/null; done"
+    sh -c "for i in \$(seq 60); do '$NPQ_DYNAMIC' validate '$OUT/one.yaml' >/dev/null; done"
   # The middle scaling file: where the time goes as the input grows.
   mid=${SCALES[$((${#SCALES[@]} / 2))]}
   PERF_FREQ=500 PERF_COMM=npq perf_profile "profile-activities-$mid" \
-    "$NPQ" validate --max-file-size 64 "$OUT/activities-$mid.yaml"
+    "$NPQ_DYNAMIC" validate --max-file-size 64 "$OUT/activities-$mid.yaml"
 elif command -v valgrind >/dev/null 2>&1; then
   log "profiling with callgrind (50 files; perf is not available)"
   wait_for_quiet
   PROFILE_LOAD=$(load1)
   valgrind --tool=callgrind --callgrind-out-file="$OUT/raw/callgrind.out" \
-    "$NPQ" validate -j 1 "$OUT/one50" >/dev/null 2>&1 || true
+    "$NPQ_DYNAMIC" validate -j 1 "$OUT/one50" >/dev/null 2>&1 || true
   callgrind_annotate --inclusive=yes --threshold=100 "$OUT/raw/callgrind.out" >"$OUT/raw/callgrind.txt"
   "$PY" bench/profile_phases.py callgrind "$OUT/raw/callgrind.txt" --load "$PROFILE_LOAD" \
     --command "valgrind --tool=callgrind $NPQ validate -j 1 bench/out/one50 (50 files)" \
