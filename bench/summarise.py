@@ -244,18 +244,13 @@ def main():
         for k in ("npq-1000-j1", "npq-1000-j2"):
             if k in runs:
                 print(f"{k} / sourcemeta-1000 = {runs[k]['median_s'] / sm['median_s']:.2f}")
-    if "profile" in prof:
-        print()
-        print("Profile of npq validate -j 1 over the 1,000 files:")
-        print()
-        wall = runs.get("npq-1000-j1", {}).get("median_s")
-        print(profile_table(prof["profile"], wall))
-    if "profile-one" in prof:
-        print()
-        print("Profile of npq validate on one file:")
-        print()
-        wall = runs.get("npq-one", {}).get("median_s")
-        print(profile_table(prof["profile-one"], wall))
+    for name, title, run in (("profile", "npq validate -j 1 over the 1,000 files", "npq-1000-j1"),
+                             ("profile-one", "npq validate on one file", "npq-one")):
+        if name in prof:
+            print()
+            print(f"Profile of {title}:")
+            print()
+            print(profile_table(prof[name], runs.get(run, {}).get("median_s")))
     for name in sorted(k for k in prof if k.startswith("profile-activities-")):
         n = name.rsplit("-", 1)[1]
         print()

@@ -6,14 +6,14 @@
 // Fails the build, with located diagnostics, if a data file is not clean YAML.
 #include "npq/data/embedded.hpp"
 #include "npq/diag/render.hpp"
+#include "npq/io/read.hpp"
+#include "npq/io/write.hpp"
 #include "npq/yaml/flat.hpp"
 #include "npq/yaml/load.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,16 +24,6 @@ std::span<const npq::data::EmbeddedFile> npq::data::embedded_files() {
 }
 
 namespace {
-
-std::string read(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error("cannot read " + path);
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
-}
 
 std::string byte_array(std::string_view text) {
   std::string out;
@@ -59,10 +49,17 @@ int main(int argc, char **argv) {
   std::string tables;
   std::string entries;
   bool clean = true;
+  constexpr std::size_t kMaxBytes = 16u << 20;
   try {
     for (std::size_t i = 0; i < names.size(); ++i) {
-      npq::SourceFile source("data/" + names[i], read(base + "/" + names[i]));
       npq::Diagnostics found;
+      auto read = npq::io::read_file(base + "/" + names[i], kMaxBytes, found);
+      if (!read) {
+        std::cerr << npq::render_text(found, npq::RunSummary{1, 0, 1}, {});
+        clean = false;
+        continue;
+      }
+      npq::SourceFile source("data/" + names[i], read->text());
       npq::yaml::Stream stream = npq::yaml::load(source, found);
       if (!found.items().empty()) {
         std::cerr << npq::render_text(found, npq::RunSummary{1, 1, 0}, {});
@@ -105,13 +102,15 @@ std::span<const EmbeddedFile> embedded_files() {{
 )",
                   tables, entries);
   // Only touch the file when it changes, so unchanged data does not trigger a rebuild.
-  try {
-    if (read(output) == content) {
-      return 0;
-    }
-  } catch (const std::exception &) {
+  npq::Diagnostics ignored;
+  auto previous = npq::io::read_file(output, kMaxBytes * 8, ignored);
+  if (previous && previous->text() == content) {
+    return 0;
   }
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << content;
-  return out.good() ? 0 : 1;
+  auto written = npq::io::write_atomically(output, content, {});
+  if (!written.ok) {
+    std::cerr << "npq_embed_data: " << written.error << "\n";
+    return 1;
+  }
+  return 0;
 }
