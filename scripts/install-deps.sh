@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Installs everything npq needs on Debian bookworm: the build dependencies and the tools the test
-# suite uses (python3-jsonschema, cmark-gfm, chromium and Mermaid from npm). Safe to re-run.
+# Installs everything npq needs on Debian bookworm: the build dependencies and every tool the test
+# suite uses. Safe to re-run. Nothing here is optional: a test whose tool is missing fails (it
+# never skips), so a machine set up by this script runs the whole suite.
+#
+# tests/deps/check_headers.sh checks that every system header included under src/ and tests/
+# comes from a package listed here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,20 +16,22 @@ export DEBIAN_FRONTEND=noninteractive
 
 packages=(
   # build
-  cmake make g++ libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev
+  cmake ninja-build g++ libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev
+  libdtl-dev
+  # source checks
+  clang-format clang-tidy
   # tests and tooling
   python3 python3-jsonschema python3-yaml cmark-gfm chromium help2man ca-certificates
-  # the fuzz target (built by .ci/run): clang with libFuzzer
+  # the fuzz target and the sanitizer build: clang with libFuzzer
   clang libclang-rt-14-dev
+  # Node.js for the browser tests (Debian's is 18; a newer one already installed is kept)
 )
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-if ! command -v npm >/dev/null 2>&1; then
-  $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
-fi
-# Mermaid and playwright-core for the Mermaid rendering test (no browser download: it drives
-# Debian's chromium).
-if [ -f tests/mermaid/package-lock.json ]; then
-  (cd tests/mermaid && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
-fi
+# Mermaid and playwright-core for the browser tests (no browser download: they drive Debian's
+# chromium). The versions are locked to releases that run on Debian's Node 18.
+(cd tests/mermaid && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 echo "npq dependencies are installed."

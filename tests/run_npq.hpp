@@ -15,14 +15,17 @@ struct Run {
   std::string err;
 };
 
-/// `args` without the program name; no terminal, no NO_COLOR, no GitHub Actions.
+/// `args` without the program name; no terminal, no NO_COLOR, no GitHub Actions, and no
+/// configuration from outside the source folder (see Environment::config_ceiling).
 inline Run run_npq(const std::vector<std::string> &args, const std::string &input = {}) {
   std::vector<std::string> argv{"npq"};
   argv.insert(argv.end(), args.begin(), args.end());
   std::istringstream in(input);
   std::ostringstream out;
   std::ostringstream err;
-  int status = npq::cli::run(argv, in, out, err, npq::cli::Environment{});
+  npq::cli::Environment env;
+  env.config_ceiling = NPQ_SOURCE_DIR;
+  int status = npq::cli::run(argv, in, out, err, env);
   return {status, out.str(), err.str()};
 }
 

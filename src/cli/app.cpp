@@ -90,6 +90,7 @@ int run(const std::vector<std::string> &args, std::istream &in, std::ostream &ou
     return kExitUsage;
   }
   std::vector<const char *> argv;
+  argv.reserve(args.size());
   for (const auto &a : args) {
     argv.push_back(a.c_str());
   }

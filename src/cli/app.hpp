@@ -12,6 +12,10 @@ struct Environment {
   bool stdout_is_terminal = false;
   bool no_color = false;       ///< NO_COLOR is set (https://no-color.org)
   bool github_actions = false; ///< GITHUB_ACTIONS=true: default to annotations
+  /// The highest folder .npq.yaml is looked for in (empty: up to the repository root, the first
+  /// folder holding .git). The tests set it to the source folder, so that a configuration file
+  /// above the checkout can never change their results.
+  std::string config_ceiling;
 };
 
 /// Reads the real environment (isatty, NO_COLOR, GITHUB_ACTIONS).

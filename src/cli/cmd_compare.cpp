@@ -29,26 +29,17 @@ void setup_compare(CLI::App &app, Invocation &inv) {
               "programmes/learners-first-npqsl.yaml\n"
               "  npq compare programmes -f markdown -o docs/compare.md");
   cmd->callback([options, &inv] {
-    auto data = load_reference_data(options->input, inv);
-    if (!data) {
-      return;
-    }
-    auto g = gather(options->paths, *data, options->input, inv, false);
-    if (g.unreadable) {
-      inv.exit_code = kExitUnreadable;
-      return;
-    }
-    if (g.programmes.size() < 2) {
-      inv.err << "npq compare: give at least two valid programmes\n";
-      inv.exit_code = kExitUsage;
-      return;
-    }
-    auto format = options->format == "markdown" ? report::TableFormat::markdown
-                  : options->format == "json"   ? report::TableFormat::json
-                                                : report::TableFormat::text;
-    int status = deliver(report::render_compare(g.programmes, *data, format), options->output,
-                         g.inputs, inv);
-    inv.exit_code = status != kExitOk ? status : g.blocked ? kExitFindings : kExitOk;
+    run_report(inv, options->input, options->output, options->paths, false,
+               [&](const Gathered &g, const ReferenceData &data) {
+                 if (g.programmes.size() < 2) {
+                   inv.err << "npq compare: give at least two valid programmes\n";
+                   return Report{"", kExitUsage, false};
+                 }
+                 auto format = options->format == "markdown" ? report::TableFormat::markdown
+                               : options->format == "json"   ? report::TableFormat::json
+                                                             : report::TableFormat::text;
+                 return Report{report::render_compare(g.programmes, data, format)};
+               });
   });
 }
 

@@ -28,28 +28,24 @@ void setup_coverage(CLI::App &app, Invocation &inv) {
   cmd->footer("Examples:\n  npq coverage programmes/ambition-npqsl.yaml\n"
               "  npq coverage -f markdown -o docs/coverage.md");
   cmd->callback([options, &inv] {
-    auto data = load_reference_data(options->input, inv);
-    if (!data) {
-      return;
-    }
-    auto g = gather(options->paths, *data, options->input, inv, true);
-    std::vector<report::CoverageReport> reports;
-    bool complete = true;
-    for (const auto *p : g.programmes) {
-      reports.push_back(report::build_coverage_report(*p, *data));
-      for (const auto &row : reports.back().rows) {
-        complete = complete && row.status == "covered";
-      }
-    }
-    std::string content = options->format == "markdown" ? report::render_coverage_markdown(reports)
-                          : options->format == "json"   ? report::render_coverage_json(reports)
-                                                        : report::render_coverage_text(reports);
-    int status = deliver(content, options->output, g.inputs, inv);
-    inv.exit_code = g.unreadable                   ? kExitUnreadable
-                    : status != kExitOk            ? status
-                    : g.blocked                    ? kExitFindings
-                    : options->strict && !complete ? kExitFindings
-                                                   : kExitOk;
+    run_report(inv, options->input, options->output, options->paths, true,
+               [&](const Gathered &g, const ReferenceData &data) {
+                 std::vector<report::CoverageReport> reports;
+                 bool complete = true;
+                 for (const auto *p : g.programmes) {
+                   reports.push_back(report::build_coverage_report(*p, data));
+                   for (const auto &row : reports.back().rows) {
+                     complete = complete && row.status == "covered";
+                   }
+                 }
+                 Report out;
+                 const std::string &f = options->format;
+                 out.content = f == "markdown" ? report::render_coverage_markdown(reports)
+                               : f == "json"   ? report::render_coverage_json(reports)
+                                               : report::render_coverage_text(reports);
+                 out.status = options->strict && !complete ? kExitFindings : kExitOk;
+                 return out;
+               });
   });
 }
 

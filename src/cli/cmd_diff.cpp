@@ -31,30 +31,36 @@ void setup_diff(CLI::App &app, Invocation &inv) {
               "  git show HEAD~1:programmes/ucl-npqsl.yaml > /tmp/old.yaml\n"
               "  npq diff /tmp/old.yaml programmes/ucl-npqsl.yaml");
   cmd->callback([options, &inv] {
-    auto data = load_reference_data(options->input, inv);
-    if (!data) {
-      return;
-    }
-    auto a = gather({options->before}, *data, options->input, inv, false);
-    auto b = gather({options->after}, *data, options->input, inv, false);
-    if (a.unreadable || b.unreadable) {
-      inv.exit_code = kExitUnreadable;
-      return;
-    }
-    if (a.programmes.empty() || b.programmes.empty()) {
-      inv.err << "npq diff: both files must hold a valid programme\n";
-      inv.exit_code = kExitFindings;
-      return;
-    }
-    auto changes = report::diff_programmes(*a.programmes.front(), *b.programmes.front(), *data);
-    auto format = options->format == "markdown" ? report::TableFormat::markdown
-                  : options->format == "json"   ? report::TableFormat::json
-                                                : report::TableFormat::text;
-    std::vector<std::string> inputs = a.inputs;
-    inputs.insert(inputs.end(), b.inputs.begin(), b.inputs.end());
-    int status = deliver(report::render_diff(changes, options->before, options->after, format),
-                         options->output, inputs, inv);
-    inv.exit_code = status != kExitOk ? status : changes.empty() ? kExitOk : kExitFindings;
+    run_report(inv, options->input, options->output, {options->before, options->after}, false,
+               [&](const Gathered &g, const ReferenceData &data) {
+                 // The programme each of the two files holds, if it holds a valid one.
+                 auto programme_of = [&](const std::string &path) -> const model::Programme * {
+                   for (const auto &r : g.results) {
+                     if (r.path != path || !r.parsed) {
+                       continue;
+                     }
+                     for (const auto &doc : r.parsed->documents) {
+                       if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
+                         return p;
+                       }
+                     }
+                   }
+                   return nullptr;
+                 };
+                 const auto *a = programme_of(options->before);
+                 const auto *b = programme_of(options->after);
+                 if (a == nullptr || b == nullptr) {
+                   inv.err << "npq diff: both files must hold a valid programme\n";
+                   return Report{"", kExitFindings, false};
+                 }
+                 auto changes = report::diff_programmes(*a, *b, data);
+                 auto format = options->format == "markdown" ? report::TableFormat::markdown
+                               : options->format == "json"   ? report::TableFormat::json
+                                                             : report::TableFormat::text;
+                 return Report{
+                     report::render_diff(changes, options->before, options->after, format),
+                     changes.empty() ? kExitOk : kExitFindings};
+               });
   });
 }
 

@@ -28,27 +28,18 @@ void setup_export(CLI::App &app, Invocation &inv) {
   cmd->footer("Examples:\n  npq export programmes/ucl-npqsl.yaml --format json > ucl.json\n"
               "  npq export programmes/ucl-npqsl.yaml | jq '.totals.programme'");
   cmd->callback([options, &inv] {
-    auto data = load_reference_data(options->input, inv);
-    if (!data) {
-      return;
-    }
-    auto g = gather({options->path}, *data, options->input, inv, false);
-    if (g.unreadable) {
-      inv.exit_code = kExitUnreadable;
-      return;
-    }
-    std::string content;
-    const Diagnostics &findings = g.results.front().diagnostics;
-    if (!g.programmes.empty()) {
-      content = report::export_json(*g.programmes.front(), *data, findings);
-    } else if (!g.suites.empty()) {
-      content = report::export_json(*g.suites.front(), *data, findings);
-    } else {
-      inv.err << fmt::format("npq export: '{}' holds no valid programme or suite\n", options->path);
-      inv.exit_code = kExitFindings;
-      return;
-    }
-    inv.exit_code = deliver(content, options->output, g.inputs, inv);
+    run_report(inv, options->input, options->output, {options->path}, false,
+               [&](const Gathered &g, const ReferenceData &data) {
+                 if (g.results.empty() || (g.programmes.empty() && g.suites.empty())) {
+                   inv.err << fmt::format("npq export: '{}' holds no valid programme or suite\n",
+                                          options->path);
+                   return Report{"", kExitFindings, false};
+                 }
+                 const Diagnostics &findings = g.results.front().diagnostics;
+                 return Report{!g.programmes.empty()
+                                   ? report::export_json(*g.programmes.front(), data, findings)
+                                   : report::export_json(*g.suites.front(), data, findings)};
+               });
   });
 }
 

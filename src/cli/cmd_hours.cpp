@@ -33,39 +33,32 @@ void setup_hours(CLI::App &app, Invocation &inv) {
       "  npq hours programmes/ucl-npqsl.yaml -f markdown -o docs/ucl-hours.md\n"
       "  npq hours -f csv > hours.csv");
   cmd->callback([options, &inv] {
-    auto data = load_reference_data(options->input, inv);
-    if (!data) {
-      return;
-    }
-    auto g = gather(options->paths, *data, options->input, inv, true);
-    std::vector<report::HoursReport> reports;
-    bool reconciled = true;
-    for (const auto *p : g.programmes) {
-      reports.push_back(report::build_hours_report(*p));
-      if (!reports.back().reconciled) {
-        reconciled = false;
-        std::size_t differ = 0;
-        for (const auto &f : reports.back().published) {
-          differ += f.agrees ? 0 : 1;
-        }
-        inv.err << fmt::format("{}: {} published figure{} do{} not agree with the route map "
-                               "(npq validate {} shows where)\n",
-                               p->doc.file, differ, differ == 1 ? "" : "s", differ == 1 ? "es" : "",
-                               p->doc.file);
-      }
-    }
-    std::string content = options->format == "markdown" ? report::render_hours_markdown(reports)
-                          : options->format == "csv"    ? report::render_hours_csv(reports)
-                          : options->format == "json"   ? report::render_hours_json(reports)
-                                                        : report::render_hours_text(reports);
-    int status = deliver(content, options->output, g.inputs, inv);
-    if (g.unreadable) {
-      inv.exit_code = kExitUnreadable;
-    } else if (status != kExitOk) {
-      inv.exit_code = status;
-    } else {
-      inv.exit_code = reconciled && !g.blocked ? kExitOk : kExitFindings;
-    }
+    run_report(inv, options->input, options->output, options->paths, true,
+               [&](const Gathered &g, const ReferenceData &) {
+                 std::vector<report::HoursReport> reports;
+                 Report out;
+                 for (const auto *p : g.programmes) {
+                   reports.push_back(report::build_hours_report(*p));
+                   if (!reports.back().reconciled) {
+                     out.status = kExitFindings;
+                     std::size_t differ = 0;
+                     for (const auto &f : reports.back().published) {
+                       differ += f.agrees ? 0 : 1;
+                     }
+                     inv.err << fmt::format(
+                         "{}: {} published figure{} do{} not agree with the route map "
+                         "(npq validate {} shows where)\n",
+                         p->doc.file, differ, differ == 1 ? "" : "s", differ == 1 ? "es" : "",
+                         p->doc.file);
+                   }
+                 }
+                 const std::string &f = options->format;
+                 out.content = f == "markdown" ? report::render_hours_markdown(reports)
+                               : f == "csv"    ? report::render_hours_csv(reports)
+                               : f == "json"   ? report::render_hours_json(reports)
+                                               : report::render_hours_text(reports);
+                 return out;
+               });
   });
 }
 

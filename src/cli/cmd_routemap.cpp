@@ -29,29 +29,20 @@ void setup_routemap(CLI::App &app, Invocation &inv) {
       "  npq routemap programmes/ucl-npqsl.yaml --mermaid -o site/ucl-npqsl.md\n"
       "  npq routemap programmes/ucl-npqsl.yaml --mermaid --check site/ucl-npqsl.md   # in CI");
   cmd->callback([options, &inv] {
-    auto data = load_reference_data(options->input, inv);
-    if (!data) {
-      return;
-    }
-    auto g = gather({options->path}, *data, options->input, inv, false);
-    if (g.unreadable) {
-      inv.exit_code = kExitUnreadable;
-      return;
-    }
-    report::RouteMapOptions ro;
-    ro.mermaid = options->mermaid;
-    std::string content;
-    if (!g.programmes.empty()) {
-      content = report::render_routemap(*g.programmes.front(), *data, ro);
-    } else if (!g.suites.empty()) {
-      content = report::render_routemap(*g.suites.front(), *data, ro);
-    } else {
-      inv.err << fmt::format("npq routemap: '{}' holds no valid programme or suite\n",
-                             options->path);
-      inv.exit_code = kExitFindings;
-      return;
-    }
-    inv.exit_code = deliver(content, options->output, g.inputs, inv);
+    run_report(inv, options->input, options->output, {options->path}, false,
+               [&](const Gathered &g, const ReferenceData &data) {
+                 report::RouteMapOptions ro;
+                 ro.mermaid = options->mermaid;
+                 if (!g.programmes.empty()) {
+                   return Report{report::render_routemap(*g.programmes.front(), data, ro)};
+                 }
+                 if (!g.suites.empty()) {
+                   return Report{report::render_routemap(*g.suites.front(), data, ro)};
+                 }
+                 inv.err << fmt::format("npq routemap: '{}' holds no valid programme or suite\n",
+                                        options->path);
+                 return Report{"", kExitFindings, false};
+               });
   });
 }
 

@@ -17,16 +17,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> find_config() {
+// Looks for .npq.yaml from the current folder upwards, but never above the repository root (the
+// first folder holding .git) or the environment's ceiling: a configuration file outside the
+// project must not silently change what npq checks in it.
+std::optional<std::string> find_config(const Environment &env) {
   std::error_code ec;
+  fs::path ceiling = env.config_ceiling.empty() ? fs::path() : fs::absolute(env.config_ceiling, ec);
   for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    std::error_code missing; // a missing file is the normal case, not a failure of the walk
     for (const char *name : {".npq.yaml", ".npq.yml"}) {
-      std::error_code missing; // a missing file is the normal case, not a failure of the walk
       if (fs::is_regular_file(dir / name, missing)) {
         return (dir / name).string();
       }
     }
-    if (dir == dir.parent_path()) {
+    if (dir == dir.parent_path() || dir == ceiling || fs::exists(dir / ".git", missing)) {
       break;
     }
   }
@@ -40,7 +44,7 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
     return true;
   }
   std::optional<std::string> path =
-      options.config.empty() ? find_config() : std::optional<std::string>(options.config);
+      options.config.empty() ? find_config(inv.env) : std::optional<std::string>(options.config);
   if (!path) {
     return true;
   }

@@ -70,6 +70,27 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
   return g;
 }
 
+void run_report(Invocation &inv, InputOptions &input, const OutputOptions &output,
+                const std::vector<std::string> &paths, bool default_to_programmes,
+                const std::function<Report(const Gathered &, const ReferenceData &)> &render) {
+  auto data = load_reference_data(input, inv);
+  if (!data) {
+    return;
+  }
+  Gathered g = gather(paths, *data, input, inv, default_to_programmes);
+  Report report = render(g, *data);
+  int status = report.written ? deliver(report.content, output, g.inputs, inv) : kExitOk;
+  if (g.unreadable) {
+    inv.exit_code = kExitUnreadable;
+  } else if (status != kExitOk) {
+    inv.exit_code = status;
+  } else if (report.status != kExitOk) {
+    inv.exit_code = report.status;
+  } else {
+    inv.exit_code = g.blocked ? kExitFindings : kExitOk;
+  }
+}
+
 std::string unified_diff(const std::string &before, const std::string &after,
                          const std::string &before_name, const std::string &after_name) {
   auto split = [](const std::string &text) {

@@ -4,6 +4,8 @@
 
 #include "cli/command.hpp"
 
+#include <functional>
+
 namespace npq::cli {
 
 /// Options of commands that generate a document.
@@ -25,6 +27,24 @@ struct Gathered {
 };
 Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data,
                 const InputOptions &options, Invocation &inv, bool default_to_programmes);
+
+/// What a report command made of its inputs: the document, and the exit status it asks for (0,
+/// or 1 for findings such as a figure that does not reconcile). `written` is false when there is
+/// nothing to write (the command has said why on the error stream).
+struct Report {
+  std::string content;
+  int status = kExitOk;
+  bool written = true;
+};
+
+/// The one way every report command runs (hours, coverage, compare, diff, export, routemap):
+/// load the reference data, read and check `paths` (programmes/ or the configured paths when
+/// empty and `default_to_programmes`), render what could be read, deliver it (standard output,
+/// -o or --check), and set the exit status. When some inputs cannot be read, the readable ones
+/// are still reported and written, and the status is 3.
+void run_report(Invocation &inv, InputOptions &input, const OutputOptions &output,
+                const std::vector<std::string> &paths, bool default_to_programmes,
+                const std::function<Report(const Gathered &, const ReferenceData &)> &render);
 
 /// Writes `content` as asked; returns the exit status (0, or 1 for a stale --check file, or 3
 /// when the output cannot be written).

@@ -10,11 +10,12 @@ namespace npq {
 
 namespace {
 
-std::optional<std::string> read_relative(const std::string &from_file, const std::string &path) {
+std::optional<std::string> read_relative(const std::string &from_file, const std::string &path,
+                                         std::size_t max_bytes) {
   namespace fs = std::filesystem;
   fs::path base = from_file == "-" ? fs::path(".") : fs::path(from_file).parent_path();
   Diagnostics ignored;
-  auto file = io::read_file((base / path).string(), io::kDefaultMaxFileBytes, ignored);
+  auto file = io::read_file((base / path).string(), max_bytes, ignored);
   if (!file) {
     return std::nullopt;
   }
@@ -29,7 +30,11 @@ FileResult check_source(SourceFile source, const ReferenceData &data,
   result.path = source.name();
   result.diagnostics.limit_per_code(options.max_findings_per_code);
   result.parsed = parse_file(std::move(source), result.diagnostics, options.limits);
-  checks::Context ctx{data, result.diagnostics, read_relative};
+  checks::Context ctx{data, result.diagnostics,
+                      [&options](const std::string &from, const std::string &path) {
+                        return read_relative(from, path, options.max_file_bytes);
+                      },
+                      options.limits};
   // Config suppressions name files relative to the config; keep those for this file.
   std::vector<model::Suppression> suppressions;
   {

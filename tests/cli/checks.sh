@@ -55,6 +55,24 @@ YAML
   echo "severity: [{code: NPQ303, severity: fatal}]" >> "$tmp/project/.npq.yaml"
   (cd "$tmp/project" && $npq validate > "$tmp/out" 2>&1)
   [ $? -eq 1 ] && grep -q 'NPQ012\|NPQ105' "$tmp/out" || fail "an invalid .npq.yaml was not reported: $(cat "$tmp/out")"
+  # A configuration above the repository root (the folder holding .git) is never used.
+  mkdir -p "$tmp/outer/repo/.git" "$tmp/outer/repo/programmes"
+  cp examples/warnings/npq303-unaccounted-activity.yaml "$tmp/outer/repo/programmes/p.yaml"
+  printf 'format: 1\nkind: config\nseverity:\n  - {code: NPQ303, severity: error}\n' \
+    > "$tmp/outer/.npq.yaml"
+  (cd "$tmp/outer/repo" && $npq validate > "$tmp/out" 2>&1)
+  [ $? -eq 0 ] || fail "a .npq.yaml above the repository root was applied: $(cat "$tmp/out")"
+  ;;
+partial)
+  # Every report command reports the inputs it could read, writes them, and exits 3.
+  for cmd in hours coverage compare; do
+    rm -f "$tmp/out.txt"
+    $npq $cmd programmes/ucl-npqsl.yaml programmes/ambition-npqsl.yaml no-such-file.yaml \
+      -o "$tmp/out.txt" > "$tmp/log" 2>&1
+    status=$?
+    [ $status -eq 3 ] || fail "npq $cmd with a missing input exits $status, not 3: $(cat "$tmp/log")"
+    grep -q 'UCL\|ucl' "$tmp/out.txt" 2>/dev/null || fail "npq $cmd wrote nothing for the readable inputs"
+  done
   ;;
 usage)
   $npq valdate > "$tmp/out" 2>&1

@@ -2,9 +2,15 @@
 // the exit status with checked-in transcripts. NPQ_UPDATE_GOLDEN=1 rewrites them instead
 // (cmake --build --preset dev --target update-golden); review the result with 'git diff'.
 //
+// Goldens are kept small enough to review in 'git diff': one readable text transcript per example,
+// and one golden per machine-readable renderer over a few fixtures (not one per example). npq's
+// version is redacted to <version> everywhere, so a release rewrites no golden.
+//
 // Cases:
-//  - every examples/**/*.yaml: 'npq validate' in each output format, into <stem>.expected beside
-//    it; and its '# expect: CODE' comments must match the findings exactly (code and line);
+//  - every examples/**/*.yaml: 'npq validate' as text, with its exit status, into <stem>.expected
+//    beside it; its '# expect: CODE' comments must match the findings exactly (code and line);
+//    an .expected or .expect file without its example fails;
+//  - the JSON, SARIF and GitHub renderers: tests/golden/renderers/, over a few fixtures;
 //  - every programmes/*.yaml: validate and every report, into tests/golden/programmes/;
 //  - the generated files (schemas/*.schema.json, docs/format-reference.md) must be current.
 #include "../run_npq.hpp"
@@ -13,6 +19,7 @@
 #include "npq/format/reference_doc.hpp"
 #include "npq/format/spec.hpp"
 #include "npq/session.hpp"
+#include "npq/version.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -46,9 +53,20 @@ void write_text(const fs::path &p, const std::string &text) {
   out << text;
 }
 
+// npq's version, wherever it appears, as <version>.
+std::string redact(std::string text) {
+  const std::string version(npq::kVersion);
+  for (auto at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
+    text.replace(at, version.size(), "<version>");
+  }
+  return text;
+}
+
 // Runs npq in-process from the source root, as a user would from a checkout.
 std::string transcript(const std::vector<std::string> &args, const std::string &input = {}) {
   auto [status, out, err] = test::run_npq(args, input);
+  out = redact(out);
+  err = redact(err);
   std::string command = "$ npq";
   for (const auto &a : args) {
     command += " " + a;
@@ -167,7 +185,23 @@ struct InSourceDir {
 } // namespace
 
 TEST_SUITE("golden") {
-  TEST_CASE("examples: validate in every format, and inline expectations") {
+  TEST_CASE("examples: every golden has its example") {
+    InSourceDir here;
+    for (const auto &e : fs::recursive_directory_iterator("examples")) {
+      auto ext = e.path().extension();
+      if (ext != ".expected" && ext != ".expect") {
+        continue;
+      }
+      fs::path yaml = e.path();
+      yaml.replace_extension(".yaml");
+      fs::path yml = e.path();
+      yml.replace_extension(".yml");
+      CHECK_MESSAGE((fs::exists(yaml) || fs::exists(yml)),
+                    "orphan golden " << e.path().generic_string() << ": no example beside it");
+    }
+  }
+
+  TEST_CASE("examples: validate as text, and inline expectations") {
     InSourceDir here;
     auto files = yaml_files("examples");
     REQUIRE(!files.empty());
@@ -177,13 +211,9 @@ TEST_SUITE("golden") {
         continue; // CI workflow samples; examples that need --data (see docs/checks.md)
       }
       CAPTURE(path);
-      std::string all;
-      for (const char *format : {"text", "json", "sarif", "github"}) {
-        all += transcript({"validate", "--format", format, path});
-      }
       fs::path golden = file;
       golden.replace_extension(".expected");
-      check_golden(golden, all);
+      check_golden(golden, transcript({"validate", path}));
 
       auto expected = expectations(file);
       npq::SessionOptions options;
@@ -231,9 +261,25 @@ TEST_SUITE("golden") {
     for (const auto &file : yaml_files("programmes")) {
       std::string path = file.generic_string();
       CAPTURE(path);
-      std::string all = transcript({"validate", "--format", "text", path}) +
-                        transcript({"validate", "--format", "json", path});
-      check_golden(fs::path("tests/golden/programmes") / (file.stem().string() + ".validate"), all);
+      check_golden(fs::path("tests/golden/programmes") / (file.stem().string() + ".validate"),
+                   transcript({"validate", path}));
+    }
+  }
+
+  // The machine-readable renderers, each once over fixtures with several findings, notes, hints,
+  // a suppression and a file that cannot be read. The SARIF rule table is in here once.
+  TEST_CASE("renderers: json, sarif and github") {
+    InSourceDir here;
+    const std::vector<std::string> fixtures{
+        "examples/invalid/npq300-hours-mismatch.yaml", "examples/invalid/npq102-unknown-key.yaml",
+        "examples/warnings/npq303-unaccounted-activity.yaml",
+        "examples/valid/suppressed-finding.yaml", "no-such-file.yaml"};
+    for (const char *format : {"json", "sarif", "github"}) {
+      CAPTURE(format);
+      std::vector<std::string> args{"validate", "--format", format};
+      args.insert(args.end(), fixtures.begin(), fixtures.end());
+      check_golden(fs::path("tests/golden/renderers") / (std::string(format) + ".expected"),
+                   transcript(args));
     }
   }
 
@@ -253,7 +299,9 @@ TEST_SUITE("golden") {
                         transcript({"explain", path, "--total", "programme"});
       check_golden(fs::path("tests/golden/programmes") / (stem + ".reports"), all);
       // Markdown pages, kept as files so tests/markdown and tests/mermaid render them.
-      auto page = [](const std::vector<std::string> &args) { return test::run_npq(args).out; };
+      auto page = [](const std::vector<std::string> &args) {
+        return redact(test::run_npq(args).out);
+      };
       fs::path reports("tests/golden/reports");
       check_golden(reports / (stem + ".routemap.md"), page({"routemap", "--mermaid", path}));
       check_golden(reports / (stem + ".hours.md"), page({"hours", "-f", "markdown", path}));
@@ -275,7 +323,9 @@ TEST_SUITE("golden") {
         transcript({"diff", "programmes/ucl-npqsl.yaml", "programmes/ucl-npqsl.yaml"});
     check_golden("tests/golden/compare-diff.expected", all);
     fs::path reports("tests/golden/reports");
-    auto page = [](const std::vector<std::string> &args) { return test::run_npq(args).out; };
+    auto page = [](const std::vector<std::string> &args) {
+      return redact(test::run_npq(args).out);
+    };
     check_golden(reports / "compare-npqsl.md",
                  page({"compare", "-f", "markdown", "programmes/ucl-npqsl.yaml",
                        "programmes/ambition-npqsl.yaml", "programmes/learners-first-npqsl.yaml",

@@ -14,6 +14,8 @@ cd "$source"
 for s in programme suite framework catalogue config export; do
   test -f "$prefix/share/npq/schemas/$s.schema.json" || fail "schema $s not installed"
 done
+test -f "$prefix/share/doc/npq/LICENSE" || fail "LICENSE not installed"
+grep -q 'Open Government Licence' "$prefix/share/doc/npq/NOTICE" || fail "NOTICE not installed"
 if command -v help2man >/dev/null 2>&1; then
   test -f "$prefix/share/man/man1/npq.1" || fail "man page not installed"
   grep -q 'npq validate' "$prefix/share/man/man1/npq.1" || fail "man page lacks the commands"

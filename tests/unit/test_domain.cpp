@@ -69,7 +69,7 @@ TEST_CASE("choice rules: infeasible and overlapping rules") {
   CHECK(codes(overlap) == std::vector<std::string>{"NPQ311@16"});
 }
 
-TEST_CASE("coverage: uncovered areas are named; blanket claims are reported separately") {
+TEST_CASE("coverage: uncovered areas are named, blanket claims are reported separately") {
   std::string base = test::minimal_programme_for("NPQLTD") +
                      "framework: npqltd-2020\n"
                      "assessment: {kind: written-case-study, window: 8 days}\n";

@@ -2,6 +2,7 @@
 #include "npq/diag/render.hpp"
 #include "npq/text/source.hpp"
 #include "npq/text/suggest.hpp"
+#include "npq/text/terminal.hpp"
 #include "npq/text/utf8.hpp"
 
 #include <doctest/doctest.h>

@@ -26,7 +26,7 @@ TEST_CASE("a lone comma ends with a located syntax error instead of looping") {
   CHECK(load_codes(",") == std::vector<std::string>{"NPQ010@1"});
 }
 
-TEST_CASE("an empty file is an error; comments alone are empty too") {
+TEST_CASE("an empty file is an error, and comments alone are empty too") {
   CHECK(load_codes("") == std::vector<std::string>{"NPQ015@1"});
   CHECK(load_codes("# only a comment\n") == std::vector<std::string>{"NPQ015@1"});
 }

@@ -77,6 +77,19 @@ Total Totals::period_only(int index, const Selector &selector) const {
   return t;
 }
 
+Total Totals::throughout(const Selector &selector) const {
+  Total t;
+  for (const auto &a : m_programme.route_map.throughout) {
+    if (selector.matches(a)) {
+      Interval h = activity_hours(a);
+      t.hours += h;
+      t.count += a.count;
+      t.parts.push_back({&a, h, false});
+    }
+  }
+  return t;
+}
+
 Total Totals::period(int index, const Selector &selector) const {
   return periods({index}, selector);
 }
@@ -152,14 +165,10 @@ Total Totals::programme(const Selector &selector) const {
         range.str(),
         min_count == max_count ? "" : fmt::format(" ({}–{} occurrences)", min_count, max_count)));
   }
-  for (const auto &a : m_programme.route_map.throughout) {
-    if (selector.matches(a)) {
-      Interval h = activity_hours(a);
-      t.hours += h;
-      t.count += a.count;
-      t.parts.push_back({&a, h, false});
-    }
-  }
+  Total whole = throughout(selector);
+  t.hours += whole.hours;
+  t.count += whole.count;
+  t.parts.insert(t.parts.end(), whole.parts.begin(), whole.parts.end());
   return t;
 }
 

@@ -51,6 +51,8 @@ public:
 
   /// A period's own activities that match (nothing from throughout activities).
   Total within(int index, const Selector &selector) const { return period_only(index, selector); }
+  /// The matching activities that run throughout the programme, each counted whole.
+  Total throughout(const Selector &selector) const;
   /// A period's activities that match, plus an unknown share of matching throughout activities.
   Total period(int index, const Selector &selector) const;
   /// Several periods together (shares of throughout activities counted once).

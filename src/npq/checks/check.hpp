@@ -5,6 +5,7 @@
 #include "npq/data/reference.hpp"
 #include "npq/diag/diagnostic.hpp"
 #include "npq/model/model.hpp"
+#include "npq/yaml/load.hpp"
 
 #include <functional>
 #include <optional>
@@ -20,6 +21,8 @@ struct Context {
   /// cannot be read. Left unset in contexts without file access (the fuzzer, unit tests).
   std::function<std::optional<std::string>(const std::string &from_file, const std::string &path)>
       read_relative;
+  /// The session's loader limits, for files a check parses itself (a suite's member programmes).
+  yaml::Limits limits;
 };
 
 inline Location at(const model::DocumentInfo &doc, const model::Loc &loc) {

@@ -47,7 +47,7 @@ void check_suite(const model::Suite &s, const Context &ctx) {
         continue;
       }
       Diagnostics ignored; // the file's own findings belong to its own validation
-      auto parsed = parse_file(SourceFile(m.programme, std::move(*text)), ignored);
+      auto parsed = parse_file(SourceFile(m.programme, std::move(*text)), ignored, ctx.limits);
       const model::Programme *programme = nullptr;
       for (const auto &doc : parsed.documents) {
         if (const auto *p = std::get_if<model::Programme>(&doc.model)) {

@@ -1,5 +1,6 @@
 #include "npq/diag/render.hpp"
 
+#include "npq/text/terminal.hpp"
 #include "npq/text/utf8.hpp"
 
 #include <fmt/format.h>
@@ -169,26 +170,6 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
     return OutputFormat::github;
   }
   return std::nullopt;
-}
-
-std::string terminal_safe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t start = i;
-    std::uint32_t cp = utf8::next(text, i);
-    if (cp == 0xFFFD && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) {
-      out += "\xEF\xBF\xBD";
-    } else if (cp == '\n') {
-      out += "\\n";
-    } else if (utf8::is_unsafe_for_display(cp)) {
-      out += cp <= 0xFF ? fmt::format("\\x{:02x}", cp) : fmt::format("\\u{:04x}", cp);
-    } else {
-      out.append(text.substr(start, i - start));
-    }
-  }
-  return out;
 }
 
 std::string summary_line(const Diagnostics &diagnostics, const RunSummary &summary) {

@@ -45,8 +45,4 @@ std::string render(OutputFormat format, const Diagnostics &diagnostics, const Ru
 /// The one-line summary ("2 files: 1 error, 3 warnings, 0 notes; 1 suppressed").
 std::string summary_line(const Diagnostics &diagnostics, const RunSummary &summary);
 
-/// Makes untrusted text safe for a terminal: control, bidi and line-separator characters become
-/// visible escapes (\x1b, \u202e), and invalid UTF-8 becomes U+FFFD.
-std::string terminal_safe(std::string_view text);
-
 } // namespace npq

@@ -17,8 +17,10 @@ using yaml::ScalarType;
 
 std::string quote_value(const Node &node) {
   constexpr std::size_t kMax = 40;
-  std::string text = node.text.size() > kMax ? node.text.substr(0, kMax) + "..." : node.text;
-  return fmt::format("'{}'", text);
+  if (node.text.size() > kMax) {
+    return fmt::format("'{}...'", std::string_view(node.text).substr(0, kMax));
+  }
+  return fmt::format("'{}'", node.text);
 }
 
 std::string describe(const Node &node) {

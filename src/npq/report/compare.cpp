@@ -1,8 +1,8 @@
 #include "npq/report/compare.hpp"
 
-#include "npq/diag/render.hpp"
 #include "npq/markup/markdown.hpp"
 #include "npq/report/profile.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -41,6 +41,7 @@ std::string render_compare(const std::vector<const model::Programme *> &programm
     return std::string();
   };
   std::vector<std::string> names;
+  names.reserve(programmes.size());
   for (const auto *p : programmes) {
     names.push_back(p->id.empty() ? p->doc.file : p->id);
   }

@@ -1,7 +1,7 @@
 #include "npq/report/coverage.hpp"
 
-#include "npq/diag/render.hpp"
 #include "npq/markup/markdown.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

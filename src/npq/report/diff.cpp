@@ -2,10 +2,10 @@
 
 #include "npq/analysis/interval.hpp"
 #include "npq/analysis/totals.hpp"
-#include "npq/diag/render.hpp"
 #include "npq/markup/markdown.hpp"
 #include "npq/report/labels.hpp"
 #include "npq/report/profile.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 #include <map>

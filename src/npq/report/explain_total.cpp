@@ -1,8 +1,8 @@
 #include "npq/report/explain_total.hpp"
 
 #include "npq/analysis/totals.hpp"
-#include "npq/diag/render.hpp"
 #include "npq/text/suggest.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 

@@ -2,10 +2,10 @@
 
 #include "npq/analysis/reconcile.hpp"
 #include "npq/analysis/totals.hpp"
-#include "npq/diag/render.hpp"
 #include "npq/format/spec.hpp"
 #include "npq/markup/markdown.hpp"
 #include "npq/report/labels.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -110,15 +110,7 @@ HoursReport build_hours_report(const model::Programme &p) {
     r.rows.push_back(std::move(row));
   }
   if (!p.route_map.throughout.empty()) {
-    auto row = by_kind([&](const Selector &s) {
-      analysis::Total t;
-      for (const auto &a : p.route_map.throughout) {
-        if (s.matches(a)) {
-          t.hours += Interval::from(a.hours).times(a.count);
-        }
-      }
-      return t;
-    });
+    auto row = by_kind([&](const Selector &s) { return totals.throughout(s); });
     row.label = "Throughout";
     r.rows.push_back(std::move(row));
   }

@@ -12,7 +12,6 @@ namespace npq::report {
 
 namespace {
 
-using analysis::Interval;
 using markup::md;
 
 std::string covers_text(const model::Coverage &c, const model::Framework *framework) {

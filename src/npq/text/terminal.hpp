@@ -1,0 +1,15 @@
+// Text from a programme on its way to a terminal. Every text renderer (findings, reports,
+// explanations, framework listings) passes untrusted text through here, so an escape sequence
+// in a YAML value can never colour, retitle or reorder someone's terminal.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace npq {
+
+/// Makes untrusted text safe for a terminal: control, bidi and line-separator characters become
+/// visible escapes (\x1b, \u202e), and invalid UTF-8 becomes U+FFFD.
+std::string terminal_safe(std::string_view text);
+
+} // namespace npq
