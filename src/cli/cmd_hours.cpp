@@ -12,6 +12,7 @@ void setup_hours(CLI::App &app, Invocation &inv) {
   struct Options {
     std::vector<std::string> paths;
     std::string format = "text";
+    bool strict = false;
     InputOptions input;
     OutputOptions output;
   };
@@ -23,11 +24,15 @@ void setup_hours(CLI::App &app, Invocation &inv) {
   cmd->add_option("-f,--format", options->format, "text, markdown, csv or json")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "markdown", "csv", "json"}));
+  cmd->add_flag("--strict", options->strict,
+                "Exit 1 on an open figure too (one that holds only under a condition)");
   add_output_options(*cmd, options->output);
   add_input_options(*cmd, options->input);
   cmd->footer(
-      "Exit status: 0 when every published figure agrees with the route map, 1 when one\n"
-      "does not (the same reconciliation as 'npq validate'), 3 when an input cannot be read.\n\n"
+      "Every published figure is confirmed, contradicted or open (true only under a condition\n"
+      "the source does not state); the table says which, and what would make an open one true.\n"
+      "Exit status: 0 when no figure is contradicted, 1 when one is (or, with --strict, when\n"
+      "one is open), 3 when an input cannot be read.\n\n"
       "Examples:\n"
       "  npq hours                                  # every programme under programmes/\n"
       "  npq hours programmes/ucl-npqsl.yaml -f markdown -o docs/ucl-hours.md\n"
@@ -38,18 +43,20 @@ void setup_hours(CLI::App &app, Invocation &inv) {
                  std::vector<report::HoursReport> reports;
                  Report out;
                  for (const auto *p : g.programmes) {
-                   reports.push_back(report::build_hours_report(*p));
-                   if (!reports.back().reconciled) {
+                   reports.push_back(
+                       report::build_hours_report(*p, figure_options(options->input)));
+                   const auto &r = reports.back();
+                   if (r.contradicted > 0) {
                      out.status = kExitFindings;
-                     std::size_t differ = 0;
-                     for (const auto &f : reports.back().published) {
-                       differ += f.agrees ? 0 : 1;
-                     }
-                     inv.err << fmt::format(
-                         "{}: {} published figure{} do{} not agree with the route map "
-                         "(npq validate {} shows where)\n",
-                         p->doc.file, differ, differ == 1 ? "" : "s", differ == 1 ? "es" : "",
-                         p->doc.file);
+                     inv.err << fmt::format("{}: {} published figure{} contradicted "
+                                            "(npq validate {} shows where)\n",
+                                            p->doc.file, r.contradicted,
+                                            r.contradicted == 1 ? " is" : "s are", p->doc.file);
+                   }
+                   if (r.open > 0 && options->strict) {
+                     out.status = kExitFindings;
+                     inv.err << fmt::format("{}: {} published figure{} open (--strict)\n",
+                                            p->doc.file, r.open, r.open == 1 ? " is" : "s are");
                    }
                  }
                  const std::string &f = options->format;

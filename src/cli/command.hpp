@@ -5,6 +5,7 @@
 
 #include "cli/app.hpp"
 #include "cli/exit_codes.hpp"
+#include "npq/analysis/figures.hpp"
 #include "npq/data/reference.hpp"
 #include "npq/diag/render.hpp"
 #include "npq/session.hpp"
@@ -35,6 +36,7 @@ struct Project {
   std::vector<model::Suppression> suppressions; ///< 'file' made absolute
   std::map<Code, std::optional<Severity>> severity;
   bool strict = false;
+  double about_tolerance = 0.10; ///< what "about" means (about-tolerance)
 };
 
 /// Options shared by commands that read programmes.
@@ -54,6 +56,9 @@ void add_input_options(CLI::App &command, InputOptions &options);
 std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invocation &inv);
 
 SessionOptions session_options(const InputOptions &options);
+
+/// How reports judge published figures, from the project configuration (about-tolerance).
+analysis::FigureOptions figure_options(const InputOptions &options);
 
 /// Reads and checks one input ("-" is standard input).
 FileResult check_input(const std::string &path, const ReferenceData &data,

@@ -96,6 +96,9 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
     }
   }
   p.strict = config->strict;
+  if (config->about_tolerance) {
+    p.about_tolerance = *config->about_tolerance;
+  }
   return true;
 }
 
@@ -136,7 +139,14 @@ SessionOptions session_options(const InputOptions &options) {
   }
   s.suppressions = options.project.suppressions;
   s.severity = options.project.severity;
+  s.about_tolerance = options.project.about_tolerance;
   return s;
+}
+
+analysis::FigureOptions figure_options(const InputOptions &options) {
+  analysis::FigureOptions f;
+  f.about_tolerance = options.project.about_tolerance;
+  return f;
 }
 
 bool use_colour(const InputOptions &options, const Invocation &inv) {

@@ -34,7 +34,7 @@ FileResult check_source(SourceFile source, const ReferenceData &data,
                       [&options](const std::string &from, const std::string &path) {
                         return read_relative(from, path, options.max_file_bytes);
                       },
-                      options.limits};
+                      options.limits, options.about_tolerance};
   // Config suppressions name files relative to the config; keep those for this file.
   std::vector<model::Suppression> suppressions;
   {

@@ -21,6 +21,7 @@ struct SessionOptions {
   std::size_t max_findings_per_code = 100;      ///< per file; the rest are summarised
   std::vector<model::Suppression> suppressions; ///< from a config file ('file' absolute or empty)
   std::map<Code, std::optional<Severity>> severity; ///< overrides; nullopt turns a code off
+  double about_tolerance = 0.10; ///< what "about" means, as a fraction (config about-tolerance)
 };
 
 struct FileResult {

@@ -23,6 +23,8 @@ struct Context {
       read_relative;
   /// The session's loader limits, for files a check parses itself (a suite's member programmes).
   yaml::Limits limits;
+  /// What "about" means: a published "about 20" holds within 20 ± this fraction.
+  double about_tolerance = 0.10;
 };
 
 inline Location at(const model::DocumentInfo &doc, const model::Loc &loc) {

@@ -2,7 +2,7 @@
 // 'each term' figures, session counts and lengths, the programme total) is checked against what
 // the route map adds up to. A mismatch is reported at the published figure, with a note for
 // every activity that contributed.
-#include "npq/analysis/reconcile.hpp"
+#include "npq/analysis/figures.hpp"
 #include "npq/analysis/totals.hpp"
 #include "npq/checks/check.hpp"
 
@@ -33,10 +33,14 @@ std::string hours_text(const Interval &i) {
 
 // Adds one note per contributing activity (capped), in route-map order, without repeats (aliases
 // make several activities share a line).
-void add_part_notes(Diagnostic &d, const Total &total, const model::Programme &p) {
+void add_part_notes(Diagnostic &d, const Total &total, const model::Programme &p,
+                    bool unknown_only = false) {
   std::set<std::pair<int, std::string>> seen;
   std::size_t shown = 0;
   for (const auto &part : total.parts) {
+    if (unknown_only && !part.share && part.activity->hours.form == model::Hours::Form::exact) {
+      continue; // an open figure: the notes name what is not published
+    }
     std::string message = analysis::describe(part, p);
     if (!seen.insert({part.activity->hours.loc.line, message}).second) {
       continue;
@@ -53,6 +57,41 @@ void add_part_notes(Diagnostic &d, const Total &total, const model::Programme &p
   }
 }
 
+std::string figure_value(const analysis::Figure &f) {
+  using Kind = analysis::Figure::Kind;
+  bool counts =
+      f.kind == Kind::count || f.kind == Kind::count_per_period || f.kind == Kind::period_count;
+  return counts ? f.published.str() : hours_text(f.published);
+}
+
+// "'Peer learning group': 2 hours in each term", "the programme total of 75 hours".
+std::string figure_phrase(const analysis::Figure &f, const model::Programme &p) {
+  using Kind = analysis::Figure::Kind;
+  std::string v = figure_value(f);
+  std::string each =
+      p.route_map.period_kind.empty() ? "each period" : "each " + p.route_map.period_kind;
+  switch (f.kind) {
+  case Kind::total:
+    return fmt::format("{}: {} in all", what(*f.category), v);
+  case Kind::per_period:
+    return fmt::format("{}: {} in {}", what(*f.category), v, each);
+  case Kind::count:
+    return fmt::format("{}: {} in all", what(*f.category), v);
+  case Kind::count_per_period:
+    return fmt::format("{}: {} in {}", what(*f.category), v, each);
+  case Kind::each:
+    return fmt::format("{}: {} each", what(*f.category), v);
+  case Kind::days:
+    return fmt::format("{}: {} days ({})", what(*f.category), analysis::number(*f.category->days),
+                       v);
+  case Kind::programme_total:
+    return fmt::format("the programme total of {}", v);
+  case Kind::period_count:
+    return fmt::format("{} periods", v);
+  }
+  return v;
+}
+
 class HoursCheck {
 public:
   HoursCheck(const model::Programme &p, const Context &ctx) : m_p(p), m_ctx(ctx), m_totals(p) {}
@@ -63,52 +102,27 @@ public:
       incomplete_note();
       return;
     }
-    if (!m_p.route_map.present) {
-      no_route_map();
-      return;
+    analysis::FigureOptions options;
+    options.about_tolerance = m_ctx.about_tolerance;
+    auto judgement = analysis::judge(m_p, m_totals, options);
+    report_figures(judgement);
+    report_conflicts(judgement);
+    std::set<const model::Category *> empty;
+    for (const auto &f : judgement.figures) {
+      if (f.counts_nothing) {
+        empty.insert(f.category);
+      }
     }
-    auto rec = analysis::reconcile(m_p, m_totals);
-    report_comparisons(rec);
     for (const auto &c : s.categories) {
-      bool empty = std::find(rec.empty_categories.begin(), rec.empty_categories.end(), &c) !=
-                   rec.empty_categories.end();
-      std::vector<int> scope = c.periods.empty() ? rec.scope : periods_of(c);
-      category_extras(c, scope, empty);
+      std::vector<int> scope = c.periods.empty() ? judgement.scope : periods_of(c);
+      category_extras(c, scope, empty.count(&c) != 0);
     }
-    categories_vs_total();
     unaccounted();
     incomplete_note();
   }
 
 private:
   std::vector<int> periods_of(const model::Category &c) const { return indices(c.periods); }
-
-  // The categories' own totals against the published programme total.
-  void categories_vs_total() {
-    const auto &s = m_p.summary;
-    if (!s.total_hours || s.categories.empty()) {
-      return;
-    }
-    Interval declared = Interval::from(*s.total_hours);
-    Interval sum;
-    for (const auto &c : s.categories) {
-      if (!c.total_hours) {
-        return;
-      }
-      sum += Interval::from(*c.total_hours);
-    }
-    if (!declared.compatible(sum)) {
-      auto &d = report(Code::declared_figures_disagree, s.total_hours->loc,
-                       fmt::format("the published categories add up to {}, but the published "
-                                   "programme total is {}",
-                                   hours_text(sum), hours_text(declared)));
-      for (const auto &c : s.categories) {
-        d.notes.push_back(
-            {at(m_p.doc, c.total_hours->loc),
-             fmt::format("{}: {}", what(c), hours_text(Interval::from(*c.total_hours)))});
-      }
-    }
-  }
 
   std::vector<int> indices(const std::vector<model::Ref> &ids) const {
     std::vector<int> out;
@@ -122,128 +136,239 @@ private:
   }
 
   std::string period_title(int i) const {
-    return m_p.route_map.periods[static_cast<std::size_t>(i)].title;
+    return i >= 0 ? m_p.route_map.periods[static_cast<std::size_t>(i)].title
+                  : std::string("each period");
   }
 
   Diagnostic &report(Code code, const model::Loc &loc, std::string message, std::string hint = {}) {
     return m_ctx.out.add(code, at(m_p.doc, loc), std::move(message), std::move(hint));
   }
 
-  void no_route_map() {
-    for (const auto &c : m_p.summary.categories) {
-      report(Code::declared_without_activities, c.loc,
-             fmt::format("{} is published, but the programme has no route map to account for it",
-                         what(c)),
-             "add the route map the source publishes; if it publishes none, this figure cannot be "
-             "checked");
+  // One finding per figure that is not confirmed: contradicted figures are errors, open ones
+  // warnings that say what would make them true, and figures nothing can check are notes.
+  void report_figures(const analysis::Judgement &j) {
+    using Kind = analysis::Figure::Kind;
+    using analysis::Verdict;
+    std::set<const analysis::Figure *> in_conflict;
+    for (const auto &c : j.conflicts) {
+      for (std::size_t f : c.figures) {
+        in_conflict.insert(&j.figures[f]);
+      }
     }
-    if (m_p.summary.total_hours) {
-      report(Code::declared_without_activities, m_p.summary.total_hours->loc,
-             "a programme total is published, but the programme has no route map");
+    for (const auto &f : j.figures) {
+      if (f.counts_nothing && m_p.route_map.present) {
+        continue; // NPQ302, once per category (category_extras)
+      }
+      switch (f.verdict) {
+      case Verdict::confirmed:
+        if (!f.cancels.empty()) {
+          auto &d =
+              report(Code::figure_open, f.loc,
+                     fmt::format("{} is confirmed, but {}", figure_phrase(f, m_p), f.cancels));
+          (void)d;
+        }
+        break;
+      case Verdict::contradicted:
+        contradicted(f, j);
+        break;
+      case Verdict::open: {
+        if (f.kind == Kind::programme_total && f.parts.front().by_choice) {
+          break; // NPQ312 names the choice of electives that breaks it (checks/choices.cpp)
+        }
+        auto &d = report(Code::figure_open, f.loc,
+                         fmt::format("{} is open: it {}", figure_phrase(f, m_p), f.condition),
+                         j.route_map_alone
+                             ? "the published figures contradict each other (see NPQ304), so "
+                               "this one is judged against the route map alone"
+                             : "");
+        if (!f.cancels.empty()) {
+          d.notes.push_back({at(m_p.doc, f.loc), f.cancels});
+        }
+        add_figure_notes(d, f);
+        break;
+      }
+      case Verdict::unverifiable:
+        if (in_conflict.count(&f) != 0) {
+          break; // NPQ304 names it
+        }
+        report(Code::figure_unverifiable, f.loc,
+               fmt::format("{} {}", figure_phrase(f, m_p), f.condition),
+               m_p.route_map.present ? "publish the hours of the activities it counts, if the "
+                                       "source gives them"
+                                     : "add the route map, if the source publishes one");
+        break;
+      }
     }
   }
 
-  // Turns the reconciliation into findings: one per disagreeing figure, with per-period figures
-  // of a category grouped into one finding that lists the periods.
-  void report_comparisons(const analysis::Reconciliation &rec) {
-    using Figure = analysis::Comparison::Figure;
-    std::map<std::pair<const model::Category *, Figure>, std::vector<const analysis::Comparison *>>
-        per_period;
-    std::vector<std::pair<const model::Category *, Figure>> order;
-    for (const auto &cmp : rec.comparisons) {
-      if (cmp.agrees) {
-        continue;
-      }
-      switch (cmp.figure) {
-      case Figure::total: {
-        auto &d = report(Code::hours_mismatch, cmp.loc,
-                         fmt::format("{}: the published total is {}, but the route map adds up "
-                                     "to {}",
-                                     what(*cmp.category), hours_text(cmp.published),
-                                     hours_text(cmp.computed)));
-        add_part_notes(d, cmp.detail, m_p);
-        break;
-      }
-      case Figure::per_period:
-      case Figure::count_per_period: {
-        auto key = std::make_pair(cmp.category, cmp.figure);
-        if (per_period[key].empty()) {
-          order.push_back(key);
-        }
-        per_period[key].push_back(&cmp);
-        break;
-      }
-      case Figure::count: {
-        auto &d = report(Code::count_mismatch, cmp.loc,
-                         fmt::format("{}: the published count is {}, but the route map has {}",
-                                     what(*cmp.category), cmp.published.str(), cmp.computed.str()));
-        add_part_notes(d, cmp.detail, m_p);
-        break;
-      }
-      case Figure::each: {
-        auto &d = report(Code::hours_mismatch, cmp.loc,
-                         fmt::format("{}: each is published as {}, but '{}' is {}",
-                                     what(*cmp.category), hours_text(cmp.published),
-                                     cmp.activity->title, hours_text(cmp.computed)));
-        add_part_notes(d, cmp.detail, m_p);
-        break;
-      }
-      case Figure::days: {
-        auto &d = report(Code::hours_mismatch, cmp.loc,
-                         fmt::format("{}: {} days of {} hours make {}, but the route map adds "
-                                     "up to {}",
-                                     what(*cmp.category), analysis::number(*cmp.category->days),
-                                     analysis::number(*m_p.summary.hours_per_day),
-                                     hours_text(cmp.published), hours_text(cmp.computed)));
-        add_part_notes(d, cmp.detail, m_p);
-        break;
-      }
-      case Figure::programme_total: {
-        auto &d = report(Code::hours_mismatch, cmp.loc,
-                         fmt::format("the published programme total is {}, but the route map "
-                                     "adds up to {}",
-                                     hours_text(cmp.published), hours_text(cmp.computed)));
-        add_part_notes(d, cmp.detail, m_p);
-        break;
-      }
-      case Figure::period_count:
-        report(Code::count_mismatch, cmp.loc,
-               fmt::format("the published number of periods is {}, but the route map has {}",
-                           cmp.published.str(), cmp.computed.str()));
-        break;
+  // The activities behind a figure's parts, for notes.
+  // What an open figure's parts are made of: the unpublished hours for a single figure, each
+  // period's sum for a per-period one (its condition is already in the message).
+  void add_figure_notes(Diagnostic &d, const analysis::Figure &f) {
+    if (f.parts.size() == 1) {
+      add_part_notes(d, f.parts.front().detail, m_p, true);
+      return;
+    }
+    // Periods made of the same activities (modules that repeat one pattern) are said once.
+    std::set<std::string> sums;
+    std::size_t shown = 0;
+    for (const auto &part : f.parts) {
+      if (part.verdict != analysis::Verdict::confirmed && part.period >= 0) {
+        sums.insert(hours_text(part.route_map) + sum_of(part.detail));
+        ++shown;
       }
     }
-    for (const auto &key : order) {
-      const auto &list = per_period[key];
-      const auto *first = list.front();
-      bool hours = key.second == Figure::per_period;
-      std::size_t scope =
-          first->category->periods.empty() ? rec.scope.size() : first->category->periods.size();
-      auto &d = report(hours ? Code::hours_mismatch : Code::count_mismatch, first->loc,
+    if (shown > 1 && sums.size() == 1) {
+      for (const auto &part : f.parts) {
+        if (part.verdict != analysis::Verdict::confirmed && part.period >= 0) {
+          d.notes.push_back(
+              {at(m_p.doc, m_p.route_map.periods[static_cast<std::size_t>(part.period)].loc),
+               fmt::format("each of these {} periods: {}", shown, *sums.begin())});
+          return;
+        }
+      }
+    }
+    for (const auto &part : f.parts) {
+      if (part.verdict == analysis::Verdict::confirmed) {
+        continue;
+      }
+      if (part.period < 0) {
+        add_part_notes(d, part.detail, m_p, true);
+        continue;
+      }
+      d.notes.push_back(
+          {at(m_p.doc, m_p.route_map.periods[static_cast<std::size_t>(part.period)].loc),
+           fmt::format("{}: {}{}", period_title(part.period), hours_text(part.route_map),
+                       sum_of(part.detail))});
+    }
+  }
+
+  // " = Online self-directed study 8 + Implementation project (share not published)".
+  static std::string sum_of(const Total &t) {
+    std::string parts;
+    for (const auto &c : t.parts) {
+      parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", c.activity->title,
+                           c.share ? "(share " + c.hours.str() + ")" : c.hours.str());
+    }
+    return parts.empty() ? " (nothing)" : " = " + parts;
+  }
+
+  void contradicted(const analysis::Figure &f, const analysis::Judgement &j) {
+    using Kind = analysis::Figure::Kind;
+    const auto &part = f.parts.front();
+    std::string rm = hours_text(part.route_map);
+    switch (f.kind) {
+    case Kind::total:
+    case Kind::days: {
+      std::string days =
+          f.kind == Kind::days
+              ? fmt::format(" ({} days of {} hours)", analysis::number(*f.category->days),
+                            analysis::number(*m_p.summary.hours_per_day))
+              : "";
+      auto &d = report(Code::hours_mismatch, f.loc,
+                       fmt::format("{}: the published total is {}{}, but the route map adds up "
+                                   "to {}",
+                                   what(*f.category), hours_text(f.published), days, rm));
+      add_part_notes(d, part.detail, m_p);
+      break;
+    }
+    case Kind::programme_total: {
+      auto &d = report(Code::hours_mismatch, f.loc,
+                       fmt::format("the published programme total is {}, but the route map adds "
+                                   "up to {}",
+                                   hours_text(f.published), rm));
+      add_part_notes(d, part.detail, m_p);
+      break;
+    }
+    case Kind::count:
+      add_part_notes(
+          report(Code::count_mismatch, f.loc,
+                 fmt::format("{}: the published count is {}, but the route map has {}",
+                             what(*f.category), f.published.str(), part.route_map.str())),
+          part.detail, m_p);
+      break;
+    case Kind::period_count:
+      report(Code::count_mismatch, f.loc,
+             fmt::format("the published number of periods is {}, but the route map has {}",
+                         f.published.str(), part.route_map.str()));
+      break;
+    case Kind::each:
+      for (const auto &p : f.parts) {
+        if (p.verdict != analysis::Verdict::contradicted) {
+          continue;
+        }
+        auto &d = report(Code::hours_mismatch, f.loc,
+                         fmt::format("{}: each is published as {}, but '{}' is {}",
+                                     what(*f.category), hours_text(f.published), p.activity->title,
+                                     hours_text(p.route_map)));
+        add_part_notes(d, p.detail, m_p);
+      }
+      break;
+    case Kind::per_period:
+    case Kind::count_per_period: {
+      bool hours = f.kind == Kind::per_period;
+      std::size_t differ = 0;
+      for (const auto &p : f.parts) {
+        differ += p.verdict == analysis::Verdict::contradicted ? 1 : 0;
+      }
+      auto &d = report(hours ? Code::hours_mismatch : Code::count_mismatch, f.loc,
                        fmt::format("{}: {} is published for each period, but {} of {} periods "
                                    "differ",
-                                   what(*first->category),
-                                   hours ? hours_text(first->published) : first->published.str(),
-                                   list.size(), scope));
-      for (const auto *cmp : list) {
-        std::string parts;
-        for (const auto &part : cmp->detail.parts) {
-          parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", part.activity->title,
-                               part.share ? "(share " + part.hours.str() + ")" : part.hours.str());
+                                   what(*f.category), figure_value(f), differ, f.parts.size()));
+      for (const auto &p : f.parts) {
+        if (p.verdict != analysis::Verdict::contradicted || p.period < 0) {
+          continue;
         }
-        std::string value = hours ? hours_text(cmp->computed) : cmp->computed.str();
+        std::string value = hours ? hours_text(p.route_map) : p.route_map.str();
+        std::string sum = sum_of(p.detail);
         d.notes.push_back(
-            {at(m_p.doc, m_p.route_map.periods[static_cast<std::size_t>(cmp->period)].loc),
-             fmt::format("{}: {}{}", period_title(cmp->period), value,
-                         parts.empty() || !hours ? (parts.empty() ? " (nothing)" : "")
-                                                 : " = " + parts)});
+            {at(m_p.doc, m_p.route_map.periods[static_cast<std::size_t>(p.period)].loc),
+             fmt::format("{}: {}{}", period_title(p.period), value,
+                         hours || sum == " (nothing)" ? sum : "")});
+      }
+      break;
+    }
+    }
+    if (f.kind == Kind::total && j.route_map_alone) {
+      return;
+    }
+  }
+
+  // Published figures that cannot all be true together: one finding per smallest set.
+  void report_conflicts(const analysis::Judgement &j) {
+    for (const auto &c : j.conflicts) {
+      const auto &first = j.figures[c.figures.front()];
+      std::vector<std::string> names;
+      bool route_map = false; // whether the route map takes part in the conflict
+      for (std::size_t f : c.figures) {
+        names.push_back(figure_phrase(j.figures[f], m_p));
+        route_map = route_map || j.figures[f].verdict != analysis::Verdict::unverifiable;
+      }
+      std::string list;
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        list += (i == 0 ? "" : i + 1 == names.size() ? " and " : "; ") + names[i];
+      }
+      auto &d = report(Code::declared_figures_disagree, first.loc,
+                       fmt::format("these published figures cannot all be true{}: {}",
+                                   route_map ? " with the route map" : "", list),
+                       "check the source; until it is corrected, npq judges each figure against "
+                       "the route map alone");
+      for (std::size_t f : c.figures) {
+        const auto &fig = j.figures[f];
+        d.notes.push_back({at(m_p.doc, fig.loc), figure_phrase(fig, m_p)});
       }
     }
   }
 
   void category_extras(const model::Category &c, const std::vector<int> &scope, bool empty) {
-    internal_consistency(c, scope);
+    (void)scope;
     if (empty) {
+      if (!m_p.route_map.present) {
+        if (c.days && !m_p.summary.hours_per_day) {
+          days_note(c);
+        }
+        return; // nothing to account for it with: its figures are notes (NPQ309)
+      }
       std::string kinds;
       for (const auto &k : c.kinds) {
         kinds += (kinds.empty() ? "" : ", ") + k.value;
@@ -265,38 +390,28 @@ private:
       }
     }
     if (c.days && !m_p.summary.hours_per_day) {
+      days_note(c);
+    }
+  }
+
+  // A figure in days with no hours in a day to convert it: shown as published, never an error.
+  void days_note(const model::Category &c) {
+    if (!m_p.route_map.present) {
+      report(Code::days_not_reconciled, c.days_loc,
+             fmt::format("{}: {} days is taken as published: there is no route map to check it "
+                         "against",
+                         what(c), analysis::number(*c.days)),
+             "give summary.hours-per-day and the route map if the source states them");
+      return;
+    }
+    {
+      Selector sel = analysis::selector_of(c);
       Total total = m_totals.programme(sel);
       report(Code::days_not_reconciled, c.days_loc,
              fmt::format("{}: {} days cannot be compared with the route map's {} without the "
                          "number of hours in a day",
                          what(c), analysis::number(*c.days), hours_text(total.hours)),
              "give summary.hours-per-day if the source states it");
-    }
-  }
-
-  void internal_consistency(const model::Category &c, const std::vector<int> &scope) {
-    if (c.hours_per_period && c.total_hours && !scope.empty()) {
-      Interval implied =
-          Interval::from(*c.hours_per_period).times(static_cast<double>(scope.size()));
-      Interval declared = Interval::from(*c.total_hours);
-      if (!implied.compatible(declared)) {
-        auto &d = report(Code::declared_figures_disagree, c.total_hours->loc,
-                         fmt::format("{}: {} for each of {} periods makes {}, but the published "
-                                     "total is {}",
-                                     what(c), hours_text(Interval::from(*c.hours_per_period)),
-                                     scope.size(), hours_text(implied), hours_text(declared)));
-        d.notes.push_back({at(m_p.doc, c.hours_per_period->loc), "the figure for each period"});
-      }
-    }
-    if (c.count && c.hours_each && c.total_hours) {
-      Interval implied = Interval::from(*c.hours_each).times(*c.count);
-      Interval declared = Interval::from(*c.total_hours);
-      if (!implied.compatible(declared)) {
-        report(Code::declared_figures_disagree, c.total_hours->loc,
-               fmt::format("{}: {} sessions of {} make {}, but the published total is {}", what(c),
-                           *c.count, hours_text(Interval::from(*c.hours_each)), hours_text(implied),
-                           hours_text(declared)));
-      }
     }
   }
 
@@ -362,9 +477,11 @@ private:
     }
     auto &d =
         report(Code::hours_incomplete, m_p.route_map.loc,
-               fmt::format("{} the hours of {} activit{}, so the programme total is {}",
-                           "the source does not publish", total.hours.unpublished,
-                           total.hours.unpublished == 1 ? "y" : "ies", hours_text(total.hours)));
+               fmt::format("the source does not publish the hours of {} activit{}, so {}",
+                           total.hours.unpublished, total.hours.unpublished == 1 ? "y" : "ies",
+                           total.hours.low > 0 || total.hours.bounded()
+                               ? "the programme total is " + hours_text(total.hours)
+                               : std::string("the route map gives no programme total")));
     add_part_notes(d, unpublished, m_p);
   }
 

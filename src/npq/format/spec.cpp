@@ -732,7 +732,11 @@ Spec::Spec() {
             opt("severity", array(severity_override), "severity overrides",
                 "severity: [{code: NPQ309, severity: error}]"),
             opt("suppress", array(suppression), "suppressions", "suppress: [...]"),
-            opt("strict", flag, "treat warnings as failures, like --strict", "strict: true")}));
+            opt("strict", flag, "treat warnings as failures, like --strict", "strict: true"),
+            opt("about-tolerance", percent,
+                "what 'about' means, in per cent: a published 'about 20 hours' holds for 20 ± "
+                "this (default 10)",
+                "about-tolerance: 10")}));
 
   kinds = {
       {"programme", "Programme", "One provider's programme for one qualification.", &programme},

@@ -594,6 +594,9 @@ Config build_config(const Reader &r, const Node &root) {
   c.paths = Reader::texts(&root, "paths");
   c.data = Reader::texts(&root, "data");
   c.strict = Reader::boolean(&root, "strict").value_or(false);
+  if (auto t = Reader::number(&root, "about-tolerance")) {
+    c.about_tolerance = *t / 100.0;
+  }
   r.each(&root, "severity", base, [&](const Node &n, const std::string &) {
     c.severity.push_back(SeverityOverride{Reader::text(&n, "code"), Reader::text(&n, "severity")});
   });

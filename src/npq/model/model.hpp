@@ -381,6 +381,7 @@ struct Config {
   std::vector<SeverityOverride> severity;
   std::vector<Suppression> suppress;
   bool strict = false;
+  std::optional<double> about_tolerance; ///< a fraction: "10%" is 0.1
   Loc loc;
 };
 

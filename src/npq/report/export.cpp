@@ -127,7 +127,7 @@ Json funding(const std::vector<model::Funding> &list, const ReferenceData &data)
 std::string export_json(const model::Programme &p, const ReferenceData &data,
                         const Diagnostics &findings) {
   Json j;
-  j["npq_export"] = 1;
+  j["npq_export"] = 2;
   j["kind"] = "programme";
   j["file"] = p.doc.file;
   j["id"] = optional_text(p.id);
@@ -216,14 +216,17 @@ std::string export_json(const model::Programme &p, const ReferenceData &data,
                                {"period", optional_text(f.period)},
                                {"published", f.published},
                                {"route_map", f.route_map},
-                               {"agrees", f.agrees},
+                               {"verdict", f.verdict},
+                               {"condition", optional_text(f.condition)},
                                {"line", f.line}});
     }
     j["published"] = published;
+    j["conflicts"] = hours.conflicts;
   } else {
     j["route_map"] = nullptr;
     j["totals"] = nullptr;
     j["published"] = Json::array();
+    j["conflicts"] = Json::array();
   }
   auto coverage = build_coverage_report(p, data);
   Json areas = Json::array();
@@ -239,7 +242,7 @@ std::string export_json(const model::Programme &p, const ReferenceData &data,
 std::string export_json(const model::Suite &s, const ReferenceData &data,
                         const Diagnostics &findings) {
   Json j;
-  j["npq_export"] = 1;
+  j["npq_export"] = 2;
   j["kind"] = "suite";
   j["file"] = s.doc.file;
   j["id"] = optional_text(s.id);

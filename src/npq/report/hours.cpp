@@ -1,6 +1,6 @@
 #include "npq/report/hours.hpp"
 
-#include "npq/analysis/reconcile.hpp"
+#include "npq/analysis/figures.hpp"
 #include "npq/analysis/totals.hpp"
 #include "npq/format/spec.hpp"
 #include "npq/markup/markdown.hpp"
@@ -63,25 +63,137 @@ std::vector<std::string> row_cells(const HoursReport::Row &row) {
   return cells;
 }
 
+// The published figures, their verdicts, and below the table what would make each open figure
+// true (and why the others are what they are).
+std::string figures_text(const HoursReport &r) {
+  if (r.published.empty()) {
+    return {};
+  }
+  markup::TextTable f;
+  f.header = {"Published figure", "Published", "Route map", "Verdict", "Line"};
+  f.right_aligned = {false, true, true, false, true};
+  std::string notes;
+  for (const auto &fig : r.published) {
+    f.rows.push_back({terminal_text(figure_label(fig)), fig.published, fig.route_map, fig.verdict,
+                      std::to_string(fig.line)});
+    if (!fig.condition.empty()) {
+      notes += fmt::format("  line {}, {}: {}\n", fig.line, terminal_text(figure_label(fig)),
+                           terminal_text(fig.condition));
+    }
+  }
+  std::string out = "\nPublished figures: confirmed, contradicted or open\n" + f.str() + notes;
+  for (const auto &c : r.conflicts) {
+    out += "  conflict: " + terminal_text(c) + "\n";
+  }
+  if (!r.programme_with_figures.empty()) {
+    out += fmt::format("  with the published figures, the programme takes {} hours\n",
+                       r.programme_with_figures);
+  }
+  return out;
+}
+
+std::string figures_markdown(const HoursReport &r) {
+  if (r.published.empty()) {
+    return {};
+  }
+  markup::MarkdownTable f;
+  f.header = {"Published figure", "Published", "Route map", "Verdict", "Line"};
+  f.right_aligned = {false, true, true, false, true};
+  std::string notes;
+  for (const auto &fig : r.published) {
+    f.rows.push_back(
+        {figure_label(fig), fig.published, fig.route_map, fig.verdict, std::to_string(fig.line)});
+    if (!fig.condition.empty()) {
+      notes += fmt::format("- Line {}, {}: {}\n", fig.line, markup::md(figure_label(fig)),
+                           markup::md(fig.condition));
+    }
+  }
+  for (const auto &c : r.conflicts) {
+    notes += "- Conflict: " + markup::md(c) + "\n";
+  }
+  if (!r.programme_with_figures.empty()) {
+    notes += fmt::format("- With the published figures, the programme takes {} hours\n",
+                         markup::md(r.programme_with_figures));
+  }
+  return "### Published figures: confirmed, contradicted or open\n\n" + f.str() + "\n" +
+         (notes.empty() ? "" : notes + "\n");
+}
+
 std::vector<bool> numeric_columns(std::size_t n) {
   std::vector<bool> right(n, true);
   right[0] = false;
   return right;
 }
 
+// The published figures with their verdicts: one row per period of a per-period figure and per
+// activity of an 'each' figure.
+void add_figures(HoursReport &r, const model::Programme &p, const analysis::Totals &totals,
+                 const analysis::FigureOptions &options) {
+  if (!p.summary.present) {
+    return;
+  }
+  auto j = analysis::judge(p, totals, options);
+  using Kind = analysis::Figure::Kind;
+  for (const auto &fig : j.figures) {
+    r.contradicted += fig.verdict == analysis::Verdict::contradicted ? 1 : 0;
+    r.open += fig.verdict == analysis::Verdict::open ? 1 : 0;
+    for (const auto &part : fig.parts) {
+      HoursReport::Figure f;
+      f.label = fig.category != nullptr ? fig.category->label : "Published summary";
+      f.figure = analysis::to_string(fig.kind);
+      if (part.period >= 0) {
+        f.period = p.route_map.periods[static_cast<std::size_t>(part.period)].title;
+      } else if (part.activity != nullptr) {
+        f.period = part.activity->period >= 0
+                       ? p.route_map.periods[static_cast<std::size_t>(part.activity->period)].title
+                       : "throughout";
+      }
+      f.published = fig.published.str();
+      f.route_map = fig.counts_nothing ? "nothing" : part.route_map.str();
+      f.verdict = analysis::to_string(part.verdict);
+      f.condition = part.condition;
+      if (fig.kind == Kind::programme_total && !fig.cancels.empty()) {
+        f.condition += (f.condition.empty() ? "" : "; ") + fig.cancels;
+      }
+      f.line = fig.loc.line;
+      r.published.push_back(std::move(f));
+    }
+  }
+  for (const auto &c : j.conflicts) {
+    std::string text;
+    for (std::size_t k = 0; k < c.figures.size(); ++k) {
+      const auto &fig = j.figures[c.figures[k]];
+      text += fmt::format("{}{} {} (line {})",
+                          k == 0                      ? ""
+                          : k + 1 == c.figures.size() ? " and "
+                                                      : ", ",
+                          analysis::describe(fig), fig.published.str(), fig.loc.line);
+    }
+    r.conflicts.push_back(text + " cannot all be true");
+  }
+  analysis::Interval rm = totals.programme(Selector::all()).hours;
+  if (!j.route_map_alone && p.route_map.present &&
+      (j.programme.low != rm.low || j.programme.high != rm.high)) {
+    analysis::Interval with = j.programme;
+    with.unpublished = 0;
+    r.programme_with_figures = with.str();
+  }
+}
+
 } // namespace
 
-HoursReport build_hours_report(const model::Programme &p) {
+HoursReport build_hours_report(const model::Programme &p, const analysis::FigureOptions &options) {
   HoursReport r;
   r.file = p.doc.file;
   r.title = p.title;
   r.qualification = p.qualification.value;
   r.provider = p.provider;
   r.has_route_map = p.route_map.present;
+  analysis::Totals totals(p);
+  add_figures(r, p, totals, options);
   if (!p.route_map.present) {
     return r;
   }
-  analysis::Totals totals(p);
   std::set<std::string> present;
   for (const auto *a : totals.activities()) {
     present.insert(a->kind);
@@ -144,41 +256,6 @@ HoursReport build_hours_report(const model::Programme &p) {
     }
   }
 
-  if (p.summary.present) {
-    auto rec = analysis::reconcile(p, totals);
-    for (const auto &cmp : rec.comparisons) {
-      HoursReport::Figure f;
-      f.label = cmp.category != nullptr ? cmp.category->label : "Published summary";
-      f.figure = analysis::to_string(cmp.figure);
-      if (cmp.period >= 0) {
-        f.period = p.route_map.periods[static_cast<std::size_t>(cmp.period)].title;
-      }
-      if (cmp.activity != nullptr) {
-        f.period = cmp.activity->period >= 0
-                       ? p.route_map.periods[static_cast<std::size_t>(cmp.activity->period)].title
-                       : "throughout";
-      }
-      f.published = cmp.published.str();
-      f.route_map = cmp.computed.str();
-      f.agrees = cmp.agrees;
-      f.line = cmp.loc.line;
-      r.reconciled = r.reconciled && cmp.agrees;
-      r.published.push_back(std::move(f));
-    }
-    for (const auto *c : rec.empty_categories) {
-      HoursReport::Figure f;
-      f.label = c->label;
-      f.figure = "total";
-      f.published = c->total_hours ? Interval::from(*c->total_hours).str()
-                    : c->count     ? std::to_string(*c->count)
-                                   : "published";
-      f.route_map = "nothing";
-      f.agrees = false;
-      f.line = c->loc.line;
-      r.reconciled = false;
-      r.published.push_back(std::move(f));
-    }
-  }
   return r;
 }
 
@@ -189,6 +266,7 @@ std::string render_hours_text(const std::vector<HoursReport> &reports) {
                        r.provider.empty() ? "provider not named" : terminal_text(r.provider));
     if (!r.has_route_map) {
       out += "No route map: the source publishes no activities with hours.\n\n";
+      out += figures_text(r);
       continue;
     }
     markup::TextTable t;
@@ -210,16 +288,7 @@ std::string render_hours_text(const std::vector<HoursReport> &reports) {
       d.rows.push_back({s.dimension, s.value, s.hours.str()});
     }
     out += "\nHours by delivery\n" + d.str();
-    if (!r.published.empty()) {
-      markup::TextTable f;
-      f.header = {"Published figure", "Published", "Route map", "", "Line"};
-      f.right_aligned = {false, true, true, false, true};
-      for (const auto &fig : r.published) {
-        f.rows.push_back({terminal_text(figure_label(fig)), fig.published, fig.route_map,
-                          fig.agrees ? "agrees" : "DIFFERS", std::to_string(fig.line)});
-      }
-      out += "\nPublished figures against the route map\n" + f.str();
-    }
+    out += figures_text(r);
     out += "\n";
   }
   return out;
@@ -234,6 +303,7 @@ std::string render_hours_markdown(const std::vector<HoursReport> &reports) {
                        markup::md(r.file));
     if (!r.has_route_map) {
       out += "No route map: the source publishes no activities with hours.\n\n";
+      out += figures_markdown(r);
       continue;
     }
     markup::MarkdownTable t;
@@ -257,23 +327,14 @@ std::string render_hours_markdown(const std::vector<HoursReport> &reports) {
       d.rows.push_back({s.dimension, s.value, s.hours.str()});
     }
     out += "### Hours by delivery\n\n" + d.str() + "\n";
-    if (!r.published.empty()) {
-      markup::MarkdownTable f;
-      f.header = {"Published figure", "Published", "Route map", "", "Line"};
-      f.right_aligned = {false, true, true, false, true};
-      for (const auto &fig : r.published) {
-        f.rows.push_back({figure_label(fig), fig.published, fig.route_map,
-                          fig.agrees ? "agrees" : "differs", std::to_string(fig.line)});
-      }
-      out += "### Published figures against the route map\n\n" + f.str() + "\n";
-    }
+    out += figures_markdown(r);
   }
   return out;
 }
 
 std::string render_hours_csv(const std::vector<HoursReport> &reports) {
   std::string out = markup::csv_row(
-      {"file", "table", "row", "column", "value", "low", "high", "not_published", "agrees"});
+      {"file", "table", "row", "column", "value", "low", "high", "not_published", "verdict"});
   auto number = [](double v) { return std::isfinite(v) ? analysis::number(v) : std::string(); };
   for (const auto &r : reports) {
     auto emit_row = [&](const HoursReport::Row &row) {
@@ -298,10 +359,14 @@ std::string render_hours_csv(const std::vector<HoursReport> &reports) {
                               std::to_string(s.hours.unpublished), ""});
     }
     for (const auto &f : r.published) {
-      out += markup::csv_row({r.file, "published-vs-route-map", figure_label(f), "published",
-                              f.published, "", "", "", f.agrees ? "yes" : "no"});
-      out += markup::csv_row({r.file, "published-vs-route-map", figure_label(f), "route map",
-                              f.route_map, "", "", "", f.agrees ? "yes" : "no"});
+      out += markup::csv_row({r.file, "published-figures", figure_label(f), "published",
+                              f.published, "", "", "", f.verdict});
+      out += markup::csv_row({r.file, "published-figures", figure_label(f), "route map",
+                              f.route_map, "", "", "", f.verdict});
+      if (!f.condition.empty()) {
+        out += markup::csv_row({r.file, "published-figures", figure_label(f), "condition",
+                                f.condition, "", "", "", f.verdict});
+      }
     }
   }
   return out;
@@ -349,11 +414,16 @@ std::string render_hours_json(const std::vector<HoursReport> &reports) {
                                {"period", f.period},
                                {"published", f.published},
                                {"route_map", f.route_map},
-                               {"agrees", f.agrees},
+                               {"verdict", f.verdict},
+                               {"condition", f.condition},
                                {"line", f.line}});
     }
     j["published"] = published;
-    j["reconciled"] = r.reconciled;
+    j["conflicts"] = r.conflicts;
+    j["programme_with_figures"] =
+        r.programme_with_figures.empty() ? Json(nullptr) : Json(r.programme_with_figures);
+    j["contradicted"] = r.contradicted;
+    j["open"] = r.open;
     root.push_back(j);
   }
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -3,7 +3,7 @@
 // Markdown, CSV or JSON.
 #pragma once
 
-#include "npq/analysis/interval.hpp"
+#include "npq/analysis/figures.hpp"
 #include "npq/model/model.hpp"
 
 #include <string>
@@ -36,21 +36,30 @@ struct HoursReport {
   };
   std::vector<Share> delivery;
 
+  /// One published figure (one row per period of a per-period figure), with its verdict.
   struct Figure {
-    std::string label;  ///< the provider's wording
-    std::string figure; ///< "total", "each period", "count", ...
-    std::string period; ///< for per-period figures
-    std::string published;
-    std::string route_map;
-    bool agrees = true;
-    int line = 0; ///< where the published figure is written
+    std::string label;     ///< the provider's wording
+    std::string figure;    ///< "total", "each period", "count", ...
+    std::string period;    ///< for per-period figures; the activity for 'each' figures
+    std::string published; ///< as published
+    std::string route_map; ///< what the route map alone adds up to
+    std::string verdict;   ///< confirmed, contradicted, open or unverifiable
+    std::string condition; ///< what would make an open figure true; why, for the others
+    int line = 0;          ///< where the published figure is written
   };
   std::vector<Figure> published;
-  bool reconciled = true; ///< every published figure agrees with the route map
+  std::size_t contradicted = 0; ///< figures (not rows) contradicted
+  std::size_t open = 0;         ///< figures open
+  /// Sets of figures that cannot all be true together, each as one sentence.
+  std::vector<std::string> conflicts;
+  /// The programme total with every consistent published figure taken into account, when it
+  /// differs from the route map's own sum (unpublished hours a category carries, ceilings).
+  std::string programme_with_figures;
   bool has_route_map = false;
 };
 
-HoursReport build_hours_report(const model::Programme &programme);
+HoursReport build_hours_report(const model::Programme &programme,
+                               const analysis::FigureOptions &options = {});
 
 std::string render_hours_text(const std::vector<HoursReport> &reports);
 std::string render_hours_markdown(const std::vector<HoursReport> &reports);

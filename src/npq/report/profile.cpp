@@ -1,12 +1,13 @@
 #include "npq/report/profile.hpp"
 
-#include "npq/analysis/reconcile.hpp"
+#include "npq/analysis/figures.hpp"
 #include "npq/analysis/totals.hpp"
 #include "npq/format/spec.hpp"
 #include "npq/report/labels.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <set>
 
 namespace npq::report {
@@ -161,14 +162,26 @@ std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data) 
     }
     f.push_back({"Route map", "Choices", join(choices, "; ")});
     if (p.summary.present) {
-      auto rec = analysis::reconcile(p, totals);
-      std::size_t differ = rec.empty_categories.size();
-      std::size_t n = rec.comparisons.size() + rec.empty_categories.size();
-      for (const auto &c : rec.comparisons) {
-        differ += c.agrees ? 0 : 1;
+      auto j = analysis::judge(p, totals);
+      std::map<analysis::Verdict, std::size_t> count;
+      for (const auto &fig : j.figures) {
+        ++count[fig.verdict];
       }
-      f.push_back(
-          {"Route map", "Published figures that agree", fmt::format("{} of {}", n - differ, n)});
+      std::vector<std::string> parts;
+      for (auto v : {analysis::Verdict::confirmed, analysis::Verdict::contradicted,
+                     analysis::Verdict::open, analysis::Verdict::unverifiable}) {
+        if (count[v] > 0) {
+          parts.push_back(fmt::format("{} {}", count[v], analysis::to_string(v)));
+        }
+      }
+      f.push_back({"Route map", "Published figures", join(parts, ", ")});
+      // Each figure's verdict by name, so that 'npq diff' says which ones changed.
+      for (const auto &fig : j.figures) {
+        f.push_back({"Published figures",
+                     fmt::format("{} {} (line {})", analysis::describe(fig), fig.published.str(),
+                                 fig.loc.line),
+                     analysis::to_string(fig.verdict)});
+      }
     }
     std::set<std::string> present;
     for (const auto *a : totals.activities()) {

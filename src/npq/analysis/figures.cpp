@@ -1,0 +1,456 @@
+#include "npq/analysis/figures.hpp"
+
+#include "npq/analysis/constraints.hpp"
+#include "npq/analysis/figure_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <tuple>
+
+namespace npq::analysis {
+
+namespace {
+
+using detail::Requirement;
+using detail::Selection;
+using detail::System;
+
+constexpr double kEps = 1e-7;
+
+std::vector<int> indices(const Totals &totals, const std::vector<model::Ref> &ids) {
+  std::vector<int> out;
+  for (const auto &r : ids) {
+    if (int i = totals.period_index(r.value); i >= 0) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+bool counts_anything(const Totals &totals, const Selector &sel, const std::vector<int> &restriction,
+                     bool restricted) {
+  for (const auto *a : totals.activities()) {
+    if (sel.matches(*a) &&
+        (!restricted || a->period < 0 ||
+         std::find(restriction.begin(), restriction.end(), a->period) != restriction.end())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Every figure of the summary, with one part per checkable statement, in document order.
+std::vector<Figure> collect(const model::Programme &p, const Totals &totals,
+                            const std::vector<int> &scope) {
+  using Kind = Figure::Kind;
+  std::vector<Figure> out;
+  const auto &s = p.summary;
+  auto add = [&](Kind kind, const model::Category *c, Interval published, const model::Loc &loc) {
+    Figure f;
+    f.kind = kind;
+    f.category = c;
+    f.published = published;
+    f.loc = loc;
+    out.push_back(std::move(f));
+    return &out.back();
+  };
+  for (const auto &c : s.categories) {
+    Selector sel = selector_of(c);
+    std::vector<int> restriction = indices(totals, c.periods);
+    bool restricted = !c.periods.empty();
+    bool nothing = !counts_anything(totals, sel, restriction, restricted);
+    const std::vector<int> &periods = restricted ? restriction : scope;
+    Total whole = restricted ? totals.periods(restriction, sel) : totals.programme(sel);
+    auto per_period = [&](Figure *f) {
+      if (periods.empty()) {
+        f->parts.push_back({}); // "each term" over terms the programme does not list
+        return;
+      }
+      for (int i : periods) {
+        Figure::Part part;
+        part.period = i;
+        part.detail = totals.period(i, sel);
+        f->parts.push_back(std::move(part));
+      }
+    };
+    if (c.total_hours) {
+      auto *f = add(Kind::total, &c, Interval::from(*c.total_hours), c.total_hours->loc);
+      f->parts.push_back({});
+      f->parts.back().detail = whole;
+    }
+    if (c.hours_per_period) {
+      auto *f =
+          add(Kind::per_period, &c, Interval::from(*c.hours_per_period), c.hours_per_period->loc);
+      per_period(f);
+    }
+    if (c.count) {
+      auto *f = add(Kind::count, &c, Interval::exact(*c.count), c.count_loc);
+      f->parts.push_back({});
+      f->parts.back().detail = whole;
+    }
+    if (c.count_per_period) {
+      auto *f = add(Kind::count_per_period, &c, Interval::exact(*c.count_per_period),
+                    c.count_per_period_loc);
+      per_period(f);
+    }
+    if (c.hours_each && !nothing) {
+      auto *f = add(Kind::each, &c, Interval::from(*c.hours_each), c.hours_each->loc);
+      for (const auto &part : whole.parts) {
+        if (part.share) {
+          continue;
+        }
+        Figure::Part fp;
+        fp.activity = part.activity;
+        fp.detail.parts.push_back(part);
+        f->parts.push_back(std::move(fp));
+      }
+      if (f->parts.empty()) {
+        out.pop_back();
+      }
+    }
+    if (c.days && s.hours_per_day) {
+      auto *f = add(Kind::days, &c, Interval::exact(*c.days * *s.hours_per_day), c.days_loc);
+      f->parts.push_back({});
+      f->parts.back().detail = whole;
+    }
+    for (std::size_t i = out.size(); i > 0 && out[i - 1].category == &c; --i) {
+      out[i - 1].counts_nothing = nothing;
+    }
+  }
+  if (s.total_hours) {
+    auto *f =
+        add(Kind::programme_total, nullptr, Interval::from(*s.total_hours), s.total_hours->loc);
+    f->parts.push_back({});
+    f->parts.back().detail = totals.programme(Selector::all());
+  }
+  if (s.period_count) {
+    auto *f =
+        add(Kind::period_count, nullptr, Interval::exact(*s.period_count), s.period_count_loc);
+    f->parts.push_back({});
+  }
+  return out;
+}
+
+Verdict verdict_of(double lo, double hi, const Requirement &r) {
+  if (hi < r.low - kEps || lo > r.high + kEps) {
+    return Verdict::contradicted;
+  }
+  if (lo >= r.low - kEps && hi <= r.high + kEps) {
+    return Verdict::confirmed;
+  }
+  return Verdict::open;
+}
+
+int severity(Verdict v) {
+  switch (v) {
+  case Verdict::contradicted:
+    return 3;
+  case Verdict::open:
+    return 2;
+  case Verdict::unverifiable:
+    return 1;
+  case Verdict::confirmed:
+    return 0;
+  }
+  return 0;
+}
+
+// Judges part `k` of figure `f` over every selection, with the rows of `context` (indices of
+// figures) holding; `feasible[s]` says whether the whole context is known to hold in selection s.
+void judge_part(Figure &fig, std::size_t f, std::size_t k, const std::vector<System> &systems,
+                const std::vector<Selection> &sels, const std::vector<std::size_t> &context,
+                const std::vector<bool> &known_feasible, const model::Programme &p) {
+  Figure::Part &part = fig.parts[k];
+  int confirmed = 0;
+  int contradicted = 0;
+  int open = 0;
+  double lo = lp::kInfinity;
+  double hi = -lp::kInfinity;
+  std::string first_open;
+  Figure::Phrase first_phrase;
+  const Selection *holds = nullptr;
+  for (std::size_t s = 0; s < systems.size(); ++s) {
+    const auto &e = systems[s].expression(f, k);
+    if (!e.applicable) {
+      continue;
+    }
+    auto range = systems[s].range(e, context, known_feasible[s]);
+    if (!range) {
+      continue; // the other figures cannot hold with this choice of electives
+    }
+    lo = std::min(lo, range->first);
+    hi = std::max(hi, range->second);
+    const Requirement &r = systems[s].required(f, k);
+    switch (verdict_of(range->first, range->second, r)) {
+    case Verdict::confirmed:
+      ++confirmed;
+      holds = holds != nullptr ? holds : &sels[s];
+      break;
+    case Verdict::contradicted:
+      ++contradicted;
+      break;
+    default:
+      ++open;
+      holds = holds != nullptr ? holds : &sels[s];
+      if (first_open.empty()) {
+        first_phrase = condition_phrase(systems[s], e, r, *range, p);
+        first_open = sentence(first_phrase);
+      }
+      break;
+    }
+  }
+  part.allowed = Interval{std::isfinite(lo) ? lo : 0, hi, false, 0};
+  if (confirmed + contradicted + open == 0) {
+    part.verdict = Verdict::contradicted;
+    part.condition = "no choice of electives is consistent with the other published figures";
+  } else if (open == 0 && contradicted == 0) {
+    part.verdict = Verdict::confirmed;
+  } else if (open == 0 && confirmed == 0) {
+    part.verdict = Verdict::contradicted;
+  } else {
+    part.verdict = Verdict::open;
+    bool by_choice = contradicted + confirmed > 0 && holds != nullptr;
+    part.condition = by_choice ? choice_condition(*holds, p) : first_open;
+    part.phrase = by_choice ? Figure::Phrase{} : first_phrase;
+    part.by_choice = by_choice;
+  }
+}
+
+// The published figures that cannot all hold together. Greedily, smallest first: the first pair
+// (in document order) that conflicts, or failing any pair an irreducible set found by the
+// deletion filter; its figures leave `live`, and the search goes on until the rest can hold.
+std::vector<Conflict> conflicts(std::vector<std::size_t> &live,
+                                const std::vector<System> &systems) {
+  auto holds = [&](const std::vector<std::size_t> &set) {
+    return std::any_of(systems.begin(), systems.end(),
+                       [&](const System &s) { return s.feasible(set); });
+  };
+  std::vector<Conflict> out;
+  while (!live.empty() && !holds(live)) {
+    std::vector<std::size_t> set;
+    for (std::size_t i = 0; i < live.size() && set.empty(); ++i) {
+      for (std::size_t j = i + 1; j < live.size(); ++j) {
+        if (!holds({live[i], live[j]})) {
+          set = {live[i], live[j]};
+          break;
+        }
+      }
+    }
+    if (set.empty()) {
+      set = live;
+      for (std::size_t i = set.size(); i > 0; --i) {
+        std::vector<std::size_t> without = set;
+        without.erase(without.begin() + static_cast<long>(i - 1));
+        if (!holds(without)) {
+          set = std::move(without);
+        }
+      }
+    }
+    out.push_back({set});
+    std::erase_if(live,
+                  [&](std::size_t f) { return std::find(set.begin(), set.end(), f) != set.end(); });
+  }
+  return out;
+}
+
+} // namespace
+
+const char *to_string(Verdict verdict) {
+  switch (verdict) {
+  case Verdict::confirmed:
+    return "confirmed";
+  case Verdict::contradicted:
+    return "contradicted";
+  case Verdict::open:
+    return "open";
+  case Verdict::unverifiable:
+    return "unverifiable";
+  }
+  return "";
+}
+
+Selector selector_of(const model::Category &c) {
+  Selector s;
+  for (const auto &k : c.kinds) {
+    s.kinds.insert(k.value);
+  }
+  for (const auto &a : c.activities) {
+    s.ids.insert(a.value);
+  }
+  return s;
+}
+
+const char *to_string(Figure::Kind kind) {
+  using Kind = Figure::Kind;
+  switch (kind) {
+  case Kind::total:
+    return "total";
+  case Kind::per_period:
+    return "each period";
+  case Kind::count:
+    return "count";
+  case Kind::count_per_period:
+    return "count in each period";
+  case Kind::each:
+    return "each session";
+  case Kind::days:
+    return "days";
+  case Kind::programme_total:
+    return "programme total";
+  case Kind::period_count:
+    return "number of periods";
+  }
+  return "";
+}
+
+std::string describe(const Figure &figure) {
+  if (figure.category == nullptr) {
+    return to_string(figure.kind);
+  }
+  return fmt::format("'{}' ({})", figure.category->label, to_string(figure.kind));
+}
+
+Judgement judge(const model::Programme &p, const Totals &totals, const FigureOptions &options) {
+  Judgement j;
+  const auto &s = p.summary;
+  j.scope = indices(totals, s.periods);
+  if (s.periods.empty()) {
+    for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
+      j.scope.push_back(static_cast<int>(i));
+    }
+  }
+  j.programme = totals.programme(Selector::all()).hours;
+  if (!s.present) {
+    return j;
+  }
+  j.figures = collect(p, totals, j.scope);
+  auto sels = detail::selections(p, totals);
+  if (sels.empty()) {
+    return j;
+  }
+  std::vector<System> alone;
+  std::vector<System> full;
+  for (const auto &sel : sels) {
+    alone.emplace_back(p, totals, sel, j.figures, false, options);
+    full.emplace_back(p, totals, sel, j.figures, true, options);
+  }
+  const std::size_t n = j.figures.size();
+  std::vector<bool> yes(sels.size(), true);
+  bool route_map = p.route_map.present && !p.route_map.periods.empty();
+
+  // Each figure against the route map alone.
+  std::vector<Figure> by_route_map = j.figures;
+  for (std::size_t f = 0; f < n; ++f) {
+    for (std::size_t k = 0; k < by_route_map[f].parts.size(); ++k) {
+      judge_part(by_route_map[f], f, k, alone, sels, {}, yes, p);
+    }
+  }
+  auto worst = [](const Figure &f) {
+    Verdict v = Verdict::confirmed;
+    for (const auto &part : f.parts) {
+      v = severity(part.verdict) > severity(v) ? part.verdict : v;
+    }
+    return v;
+  };
+
+  // The figures that constrain hours and are not already contradicted by the route map: can they
+  // all hold together?
+  std::vector<std::size_t> live;
+  for (std::size_t f = 0; f < n; ++f) {
+    bool hours = full.front().constrains(f);
+    if (hours && (j.figures[f].counts_nothing || worst(by_route_map[f]) != Verdict::contradicted)) {
+      live.push_back(f);
+    }
+  }
+  j.conflicts = conflicts(live, full);
+  for (auto &c : j.conflicts) { // in the order the reader meets them
+    std::sort(c.figures.begin(), c.figures.end(), [&](std::size_t a, std::size_t b) {
+      const auto &la = j.figures[a].loc;
+      const auto &lb = j.figures[b].loc;
+      return std::tie(la.line, la.column, a) < std::tie(lb.line, lb.column, b);
+    });
+  }
+  j.route_map_alone = !j.conflicts.empty();
+
+  if (j.route_map_alone) {
+    j.figures = std::move(by_route_map);
+  } else {
+    std::vector<bool> feasible;
+    for (const auto &sys : full) {
+      feasible.push_back(sys.feasible(live));
+    }
+    for (std::size_t f = 0; f < n; ++f) {
+      if (!full.front().constrains(f) || worst(by_route_map[f]) == Verdict::contradicted) {
+        j.figures[f] = by_route_map[f]; // counts are constants; a contradiction stays one
+        continue;
+      }
+      std::vector<std::size_t> context;
+      for (std::size_t g : live) {
+        if (g != f) {
+          context.push_back(g);
+        }
+      }
+      for (std::size_t k = 0; k < j.figures[f].parts.size(); ++k) {
+        judge_part(j.figures[f], f, k, full, sels, context, feasible, p);
+      }
+    }
+    // The programme's range with every published figure.
+    double lo = lp::kInfinity;
+    double hi = -lp::kInfinity;
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      if (auto r = full[i].range(full[i].programme(), live, feasible[i])) {
+        lo = std::min(lo, r->first);
+        hi = std::max(hi, r->second);
+      }
+    }
+    if (std::isfinite(lo)) {
+      j.programme.low = lo;
+      j.programme.high = hi;
+    }
+  }
+
+  // Route-map figures for display, the verdicts nothing in the route map can check, and each
+  // figure's own verdict (its worst part).
+  for (std::size_t f = 0; f < n; ++f) {
+    Figure &fig = j.figures[f];
+    for (std::size_t k = 0; k < fig.parts.size(); ++k) {
+      auto &part = fig.parts[k];
+      bool counts = fig.kind == Figure::Kind::count || fig.kind == Figure::Kind::count_per_period ||
+                    fig.kind == Figure::Kind::period_count;
+      if (counts) {
+        double lo = lp::kInfinity;
+        double hi = -lp::kInfinity;
+        for (const auto &sys : alone) {
+          if (sys.expression(f, k).applicable) {
+            lo = std::min(lo, sys.expression(f, k).constant);
+            hi = std::max(hi, sys.expression(f, k).constant);
+          }
+        }
+        part.route_map = Interval{std::isfinite(lo) ? lo : 0, std::isfinite(hi) ? hi : 0, false, 0};
+      } else if (fig.kind == Figure::Kind::each) {
+        part.route_map = Interval::from(part.activity->hours);
+      } else {
+        part.route_map = part.detail.hours;
+      }
+      if (fig.counts_nothing) {
+        part.verdict = route_map ? Verdict::contradicted : part.verdict;
+        part.condition = route_map ? "the route map has no activity it counts" : part.condition;
+      }
+      bool published = std::any_of(alone.begin(), alone.end(), [&](const System &sys) {
+        return sys.expression(f, k).applicable && sys.expression(f, k).any_published;
+      });
+      if ((!published || (fig.counts_nothing && !route_map)) &&
+          part.verdict != Verdict::contradicted) {
+        part.verdict = Verdict::unverifiable;
+        part.condition = unverifiable_text(part.allowed, j.route_map_alone, route_map);
+      }
+    }
+    fig.verdict = worst(fig);
+    fig.condition = summary_condition(fig, p);
+  }
+  cancel_out(j, p);
+  return j;
+}
+
+} // namespace npq::analysis
