@@ -265,3 +265,14 @@ TEST_CASE("npq frameworks shows each framework's status and whether its list is 
   CHECK(row("npqh-2020").find(" providers ") != std::string::npos); // titles: providers only
   CHECK(row("npqsl-2020").find(" DfE ") != std::string::npos);
 }
+
+TEST_CASE("a provider supplies statements with --data, as docs/format.md shows") {
+  // '--data DIR FILE' takes one folder and checks FILE (it once took FILE as a second folder).
+  auto r = test::run_npq({"validate", "--data", NPQ_SOURCE_DIR "/examples/data/frameworks",
+                          NPQ_SOURCE_DIR "/examples/data/npq322-statement-not-covered.yaml"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("warning[NPQ322]: area 'school-culture' is covered statement by statement, but "
+                   "1 of its 3 statements are not: 2.a") != std::string::npos);
+  CHECK(r.out.find("1 file checked: 0 errors, 1 warning, 0 notes") != std::string::npos);
+}
