@@ -705,7 +705,8 @@ Spec::Spec() {
             opt("provisional", flag, "true if the area list is not confirmed by a primary source",
                 "provisional: true"),
             req("source", source,
-                "the primary source: the framework itself, or the DfE page that describes it",
+                "the main source: the framework itself, or a DfE page that describes it, where "
+                "one was available",
                 "source: {...}"),
             opt("sources", array(data_source),
                 "further sources, each with what it supports (area count, titles, order, ...)",
