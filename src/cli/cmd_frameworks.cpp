@@ -1,7 +1,9 @@
 // npq frameworks [show ID]: the bundled (and --data) frameworks and NPQ catalogue.
 #include "cli/command.hpp"
-#include "npq/report/labels.hpp"
+#include "npq/markup/markdown.hpp"
+#include "npq/text/terminal.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -12,12 +14,79 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string joined(const std::vector<std::string> &items) {
+std::string joined(const std::vector<std::string> &items, std::string_view sep = ", ") {
   std::string out;
   for (const auto &i : items) {
-    out += (out.empty() ? "" : ", ") + i;
+    out += (out.empty() ? "" : std::string(sep)) + i;
   }
   return out;
+}
+
+std::vector<std::string> values(const std::vector<model::Ref> &refs) {
+  std::vector<std::string> out;
+  for (const auto &r : refs) {
+    out.push_back(r.value);
+  }
+  return out;
+}
+
+std::string status_text(const model::Framework &f) {
+  return f.status == "under-review" ? "under review" : f.status;
+}
+
+/// Whether the framework's area list is provisional: all of it, some areas, or none.
+std::string provisional_text(const model::Framework &f) {
+  if (f.areas_unnamed()) {
+    return f.provisional ? "yes, not named" : "not named";
+  }
+  if (f.provisional) {
+    return "yes";
+  }
+  std::vector<std::string> which;
+  for (const auto &a : f.areas) {
+    if (a.provisional) {
+      which.push_back(a.number > 0 ? std::to_string(a.number) : a.id);
+    }
+  }
+  if (which.empty()) {
+    return "no";
+  }
+  return (which.size() == 1 ? "area " : "areas ") + joined(which);
+}
+
+Json month_range_json(const std::optional<model::MonthRange> &m) {
+  if (!m) {
+    return nullptr;
+  }
+  if (m->low == m->high) {
+    return m->low;
+  }
+  return Json{{"from", m->low}, {"to", m->high}};
+}
+
+/// Where a list of the framework rests: the DfE (or a copy of its document), or only providers'
+/// pages and the press.
+std::string provenance_text(const model::Framework &f, std::string_view what) {
+  if (f.primary_support(what)) {
+    return "DfE";
+  }
+  bool provider = false;
+  bool press = false;
+  for (const auto &s : f.sources) {
+    if (std::find(s.supports.begin(), s.supports.end(), what) != s.supports.end()) {
+      provider = provider || s.kind == "provider";
+      press = press || s.kind == "press";
+    }
+  }
+  if (provider && press) {
+    return "providers, press";
+  }
+  return provider ? "providers" : press ? "press" : "not recorded";
+}
+
+/// Where the area titles come from, for the listing.
+std::string titles_text(const model::Framework &f) {
+  return f.areas_unnamed() ? "-" : provenance_text(f, "area-titles");
 }
 
 void list(const ReferenceData &data, bool json, Invocation &inv) {
@@ -25,16 +94,24 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
     Json root;
     root["frameworks"] = Json::array();
     for (const auto &f : data.frameworks()) {
-      std::vector<std::string> codes;
-      for (const auto &q : f.qualifications) {
-        codes.push_back(q.value);
+      std::vector<std::string> provisional_areas;
+      for (const auto &a : f.areas) {
+        if (a.provisional) {
+          provisional_areas.push_back(a.id);
+        }
       }
       root["frameworks"].push_back(Json{{"id", f.id},
+                                        {"aliases", values(f.aliases)},
                                         {"title", f.title},
-                                        {"qualifications", codes},
-                                        {"areas", f.areas.size()},
+                                        {"qualifications", values(f.qualifications)},
+                                        {"areas", f.counted_areas()},
+                                        {"areas_named", f.areas.size()},
+                                        {"status", f.status},
+                                        {"superseded_by", values(f.superseded_by)},
                                         {"provisional", f.provisional},
-                                        {"reformed", f.reformed}});
+                                        {"provisional_areas", provisional_areas},
+                                        {"reformed", f.reformed},
+                                        {"source_url", f.source.url}});
     }
     root["qualifications"] = Json::array();
     for (const auto &q : data.qualifications()) {
@@ -44,30 +121,42 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
                {"name", q.name},
                {"group", q.group},
                {"taught_months", q.taught_months ? Json(*q.taught_months) : Json(nullptr)},
+               {"assessment_months", month_range_json(q.assessment_months)},
                {"frameworks", q.frameworks},
                {"withdrawn", q.withdrawn}});
     }
     inv.out << root.dump(2) << "\n";
     return;
   }
-  inv.out << "Frameworks\n";
+  markup::TextTable frameworks;
+  frameworks.header = {"Framework",   "Areas",          "Status", "Provisional",
+                       "Titles from", "Qualifications", "Title"};
+  frameworks.right_aligned = {false, true};
   for (const auto &f : data.frameworks()) {
-    std::vector<std::string> codes;
-    for (const auto &q : f.qualifications) {
-      codes.push_back(q.value);
-    }
-    inv.out << fmt::format("  {:<14} {:>2} areas  {:<28} {}{}\n", f.id, f.areas.size(),
-                           joined(codes), f.title, f.provisional ? " (provisional)" : "");
+    frameworks.rows.push_back({terminal_safe(f.id), std::to_string(f.counted_areas()),
+                               status_text(f), provisional_text(f), titles_text(f),
+                               terminal_safe(joined(values(f.qualifications))),
+                               terminal_safe(f.title)});
   }
-  inv.out << "\nQualifications (NPQ catalogue)\n";
+  inv.out << "Frameworks\n" << frameworks.str();
+  markup::TextTable qualifications;
+  qualifications.header = {"Code", "Identifier", "Group", "Taught", "Assessment", "Name"};
   for (const auto &q : data.qualifications()) {
-    inv.out << fmt::format("  {:<9} {:<35} {:<10} {:>9}  {}{}\n", q.code,
-                           q.identifier.empty() ? "-" : q.identifier, q.group,
-                           q.taught_months ? fmt::format("{} months", *q.taught_months) : "",
-                           q.name, q.withdrawn ? " (withdrawn)" : "");
+    qualifications.rows.push_back(
+        {terminal_safe(q.code), q.identifier.empty() ? "-" : terminal_safe(q.identifier),
+         terminal_safe(q.group), q.taught_months ? fmt::format("{} months", *q.taught_months) : "-",
+         q.assessment_months ? model::to_string(*q.assessment_months) : "-",
+         terminal_safe(q.name) + (q.withdrawn ? " (withdrawn)" : "")});
   }
-  inv.out << "\nRun 'npq frameworks show ID' for a framework's areas, or 'npq frameworks show "
-             "catalogue' for the role and setting vocabularies.\n";
+  inv.out << "\nQualifications (NPQ catalogue)\n" << qualifications.str();
+  inv.out << "\nStatus 'under review': the DfE announced a review of all NPQ frameworks on 10 "
+             "January 2025.\n"
+             "Provisional: npq's data marks the area list, or the areas named, as not confirmed; "
+             "'not named': the areas\nare counted, not named. Titles from: whether a DfE source "
+             "(or a copy of the framework) gives the area\ntitles, or only providers' pages or "
+             "the press.\n"
+             "Run 'npq frameworks show ID' for a framework's areas and the sources of each list, "
+             "or 'npq frameworks\nshow catalogue' for the role and setting vocabularies.\n";
 }
 
 int show(const ReferenceData &data, const std::string &id, bool json, Invocation &inv) {
@@ -102,53 +191,121 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
   }
   if (json) {
     Json root{{"id", f->id},
+              {"aliases", values(f->aliases)},
               {"title", f->title},
               {"reference", f->reference},
               {"published", f->published},
+              {"status", f->status},
+              {"superseded_by", values(f->superseded_by)},
               {"provisional", f->provisional},
+              {"area_count", f->counted_areas()},
               {"source", Json{{"title", f->source.title}, {"url", f->source.url}}}};
+    root["sources"] = Json::array();
+    for (const auto &s : f->sources) {
+      root["sources"].push_back(Json{{"title", s.title},
+                                     {"url", s.url},
+                                     {"kind", s.kind},
+                                     {"supports", s.supports},
+                                     {"quote", s.quote}});
+    }
     root["areas"] = Json::array();
     for (const auto &a : f->areas) {
       Json statements = Json::array();
       for (const auto &s : a.statements) {
         statements.push_back(Json{{"id", s.id}, {"kind", s.kind}, {"text", s.text}});
       }
-      root["areas"].push_back(
-          Json{{"id", a.id}, {"number", a.number}, {"title", a.title}, {"statements", statements}});
+      root["areas"].push_back(Json{{"id", a.id},
+                                   {"aliases", a.aliases},
+                                   {"number", a.number},
+                                   {"title", a.title},
+                                   {"provisional", a.provisional},
+                                   {"statements", statements}});
     }
     root["behaviours"] = Json::array();
     for (const auto &b : f->behaviours) {
       root["behaviours"].push_back(Json{{"id", b.id}, {"title", b.title}});
     }
+    root["assessment_parts"] = Json::array();
+    for (const auto &p : f->assessment_parts) {
+      root["assessment_parts"].push_back(
+          Json{{"id", p.id}, {"title", p.title}, {"qualifications", p.qualifications}});
+    }
     inv.out << root.dump(2) << "\n";
     return kExitOk;
   }
-  inv.out << fmt::format("{} — {}\n", f->id, f->title);
+  inv.out << fmt::format("{} — {}\n", terminal_safe(f->id), terminal_safe(f->title));
+  if (!f->aliases.empty()) {
+    inv.out << fmt::format("Former ids: {}\n", terminal_safe(joined(values(f->aliases))));
+  }
   if (!f->reference.empty() || !f->published.empty()) {
     inv.out << fmt::format("Reference: {}  Published: {}\n",
-                           f->reference.empty() ? "-" : f->reference,
+                           f->reference.empty() ? "-" : terminal_safe(f->reference),
                            f->published.empty() ? "-" : f->published);
   }
-  inv.out << fmt::format("Source: {}{}\n", f->source.title,
-                         f->source.url.empty() ? "" : " <" + f->source.url + ">");
+  inv.out << fmt::format(
+      "Status: {}{}\n", status_text(*f),
+      f->superseded_by.empty() ? "" : " by " + terminal_safe(joined(values(f->superseded_by))));
+  inv.out << fmt::format("Source: {}{}\n", terminal_safe(f->source.title),
+                         f->source.url.empty() ? "" : " <" + terminal_safe(f->source.url) + ">");
   if (f->provisional) {
-    inv.out << "PROVISIONAL: the area list is not confirmed by a primary source.\n";
+    inv.out << "PROVISIONAL: the area list is not confirmed by the framework itself.\n";
+  }
+  if (!f->sources.empty()) {
+    inv.out << "\nWhere each list comes from (DfE, providers' pages or the press)\n";
+    for (const char *what : {"area-count", "area-titles", "area-order", "dates", "status"}) {
+      inv.out << fmt::format("  {:<12} {}\n", what, provenance_text(*f, what));
+    }
+    if (!f->behaviours.empty()) {
+      inv.out << fmt::format("  {:<12} {}\n", "behaviours", provenance_text(*f, "behaviours"));
+    }
+    if (!f->assessment_parts.empty()) {
+      inv.out << fmt::format("  {:<12} {}\n", "parts", provenance_text(*f, "assessment-parts"));
+    }
+    inv.out << "\nSources\n";
+    for (const auto &s : f->sources) {
+      inv.out << fmt::format("  [{}] {}{}\n", s.kind, terminal_safe(s.title),
+                             s.url.empty() ? "" : " <" + terminal_safe(s.url) + ">");
+      inv.out << fmt::format("      supports: {}{}\n", joined(s.supports),
+                             s.quote.empty() ? "" : "; \"" + terminal_safe(s.quote) + "\"");
+    }
   }
   inv.out << "\nAreas\n";
-  if (f->areas.empty()) {
-    inv.out << "  (none listed)\n";
+  if (f->areas_unnamed()) {
+    inv.out << (f->area_count ? fmt::format("  {} areas, counted but not named by any source npq "
+                                            "holds: coverage cannot be checked by area\n",
+                                            *f->area_count)
+                              : std::string("  (none listed)\n"));
   }
   for (const auto &a : f->areas) {
-    inv.out << fmt::format("  {:<3} {:<46} {}\n", a.number > 0 ? std::to_string(a.number) : "-",
-                           a.id, a.title);
+    std::string extra;
+    if (a.provisional) {
+      extra += " (provisional)";
+    }
+    if (!a.aliases.empty()) {
+      extra += " (formerly " + joined(a.aliases) + ")";
+    }
+    inv.out << fmt::format("  {:<3} {:<46} {}{}\n", a.number > 0 ? std::to_string(a.number) : "-",
+                           terminal_safe(a.id), terminal_safe(a.title), terminal_safe(extra));
     for (const auto &s : a.statements) {
-      inv.out << fmt::format("        {} {}\n", s.id, s.text);
+      inv.out << fmt::format("        {} {}\n", terminal_safe(s.id), terminal_safe(s.text));
     }
   }
   if (!f->behaviours.empty()) {
     inv.out << "\nLeadership behaviours\n";
     for (const auto &b : f->behaviours) {
-      inv.out << fmt::format("  {:<16} {}\n", b.id, b.title);
+      inv.out << fmt::format("  {:<16} {}\n", terminal_safe(b.id), terminal_safe(b.title));
+    }
+  }
+  if (!f->assessment_parts.empty()) {
+    inv.out << "\nAssessment parts by level\n";
+    for (const auto &q : f->qualifications) {
+      std::vector<std::string> titles;
+      for (const auto *p : f->parts_for(q.value)) {
+        titles.push_back(terminal_safe(p->title));
+      }
+      inv.out << fmt::format("  {:<9} {}\n", terminal_safe(q.value),
+                             titles.empty() ? "none recorded: left to the programme"
+                                            : joined(titles));
     }
   }
   return kExitOk;

@@ -113,7 +113,8 @@ void add_input_options(CLI::App &command, InputOptions &options) {
   command
       .add_option("--data", options.data_folders,
                   "Extra folder of framework and catalogue files (repeatable)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->allow_extra_args(false); // one folder each time: 'npq validate --data DIR FILE' checks FILE
   command
       .add_option("--max-file-size", options.max_file_mib,
                   "Refuse input files larger than this many MiB")

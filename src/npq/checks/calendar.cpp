@@ -214,7 +214,7 @@ void check_assessment_timing(const model::DocumentInfo &doc, const model::Assess
   if (q != nullptr && nominal && a.timing_within && q->taught_months && q->assessment_months) {
     auto n = months(*nominal);
     auto within = months(*a.timing_within);
-    double norm = *q->taught_months + *q->assessment_months;
+    double norm = *q->taught_months + q->assessment_months->high; // the longest it allows
     if (n && within && *n + *within > norm + 1.0) {
       ctx.out.add(Code::assessment_timing, at(doc, a.timing_within->loc),
                   fmt::format("{} of teaching and {} for the assessment run beyond {}'s {} months",

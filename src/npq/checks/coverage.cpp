@@ -1,5 +1,6 @@
 // Framework coverage: every area covered by something specific; blanket claims recorded but
-// reported separately; assessment parts that together assess every area.
+// reported separately; assessment parts that together assess every area. Also what the reference
+// data says about the framework itself: superseded, provisional, or areas counted but not named.
 #include "npq/checks/check.hpp"
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@ namespace npq::checks {
 namespace {
 
 struct Claims {
+  const model::Framework &framework;
   std::set<std::string> areas;
   std::set<std::string> whole_areas; ///< areas named without a statement
   std::set<std::string> statements;  ///< "area/statement"
@@ -29,15 +31,58 @@ struct Claims {
     }
     for (const auto &a : c.areas) {
       auto slash = a.value.find('/');
-      areas.insert(a.value.substr(0, slash));
+      std::string area = a.value.substr(0, slash);
+      if (const auto *known = framework.find_area(area)) {
+        area = known->id; // a former id counts for the area it now names
+      }
+      areas.insert(area);
       if (slash == std::string::npos) {
-        whole_areas.insert(a.value);
+        whole_areas.insert(area);
       } else {
-        statements.insert(a.value);
+        statements.insert(area + a.value.substr(slash));
       }
     }
   }
 };
+
+/// NPQ326: the programme cites a framework that has been replaced.
+void check_status(const model::Programme &p, const model::Framework &framework,
+                  const Context &ctx) {
+  if (framework.status != "superseded") {
+    return;
+  }
+  const auto *q = ctx.data.qualification(p.qualification.value);
+  std::string all;
+  std::string fitting;
+  for (const auto &next : framework.superseded_by) {
+    all += (all.empty() ? "'" : ", '") + next.value + "'";
+    const auto *f = ctx.data.framework(next.value);
+    bool written_for = false;
+    if (f != nullptr && q != nullptr) {
+      for (const auto &code : f->qualifications) {
+        written_for = written_for || code.value == q->code;
+      }
+    }
+    if (written_for) {
+      fitting += (fitting.empty() ? "'" : ", '") + f->id + "'";
+    }
+  }
+  std::string message;
+  std::string hint;
+  if (!fitting.empty()) {
+    message = fmt::format("framework '{}' is superseded by {}", framework.id, fitting);
+    hint = fmt::format("a programme that still runs follows {}; one recorded as it ran under "
+                       "'{}' may keep it",
+                       fitting, framework.id);
+  } else if (!all.empty()) {
+    message = fmt::format("framework '{}' is superseded by {}, none of them written for {}",
+                          framework.id, all, q != nullptr ? q->code : p.qualification.value);
+  } else {
+    message = fmt::format("framework '{}' is superseded", framework.id);
+  }
+  ctx.out.add(Code::superseded_framework, at(p.doc, p.framework->loc), std::move(message),
+              std::move(hint));
+}
 
 std::string list_titles(const std::vector<const model::Area *> &areas) {
   std::string out;
@@ -60,11 +105,25 @@ void check_coverage(const model::Programme &p, const Context &ctx) {
   if (framework == nullptr) {
     return; // reported as a reference error
   }
+  check_status(p, *framework, ctx);
+  if (framework->areas_unnamed()) {
+    ctx.out.add(
+        Code::areas_not_named, at(p.doc, p.framework->loc),
+        framework->area_count
+            ? fmt::format("framework '{}' has {} areas, but no source npq holds names them, so "
+                          "coverage cannot be checked by area",
+                          framework->id, *framework->area_count)
+            : fmt::format("framework '{}' names no areas, so coverage cannot be checked by area",
+                          framework->id),
+        "give a framework file with the named areas with --data; 'npq frameworks show " +
+            framework->id + "' says what is known");
+    return;
+  }
   if (framework->provisional) {
     ctx.out.add(Code::provisional_framework, at(p.doc, p.framework->loc),
                 fmt::format("the area list of framework '{}' is provisional", framework->id));
   }
-  Claims claims;
+  Claims claims{*framework, {}, {}, {}, nullptr, false};
   for (const auto *c : model::teaching_coverage(p)) {
     claims.add(*c);
   }
@@ -133,7 +192,9 @@ void check_coverage(const model::Programme &p, const Context &ctx) {
     if (part.assesses.present && !part.assesses.all) {
       parts_name_areas = true;
       for (const auto &a : part.assesses.areas) {
-        assessed.insert(a.value.substr(0, a.value.find('/')));
+        if (const auto *area = framework->find_area(a.value.substr(0, a.value.find('/')))) {
+          assessed.insert(area->id);
+        }
       }
     } else if (part.assesses.all) {
       parts_name_areas = true;

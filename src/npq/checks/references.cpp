@@ -122,6 +122,9 @@ void check_coverage(const DocumentInfo &doc, const model::Coverage &coverage,
                   "add 'framework: <id>' at the top level ('npq frameworks' lists them)");
       return;
     }
+    if (framework->areas_unnamed()) {
+      return; // nothing to check against (NPQ327 says so)
+    }
     std::string_view value = area_ref.value;
     auto slash = value.find('/');
     std::string_view area_id = value.substr(0, slash);
@@ -308,12 +311,50 @@ void check_references(const model::Framework &f, const Context &ctx) {
   IdRegistry areas(f.doc, ctx, "area");
   for (const auto &a : f.areas) {
     areas.add(a.id, a.loc);
+    for (const auto &alias : a.aliases) {
+      areas.add(alias, a.loc);
+    }
+  }
+  // A stated count must agree with the areas named, where they are named.
+  if (f.area_count && !f.areas.empty() &&
+      static_cast<std::size_t>(*f.area_count) != f.areas.size()) {
+    ctx.out.add(Code::count_mismatch, at(f.doc, f.area_count_loc),
+                fmt::format("the framework is said to have {} areas, but {} are listed",
+                            *f.area_count, f.areas.size()),
+                "list every area, or correct 'area-count'");
+  }
+  for (const auto &next : f.superseded_by) {
+    if (ctx.data.framework(next.value) == nullptr) {
+      auto hint = did_you_mean(next.value, ctx.data.framework_ids());
+      ctx.out.add(Code::unknown_framework, at(f.doc, next.loc),
+                  fmt::format("framework '{}' is not known", next.value),
+                  hint.empty() ? "run 'npq frameworks' to list the frameworks" : hint);
+    }
+  }
+  for (const auto &part : f.assessment_parts) {
+    for (const auto &code : part.qualifications) {
+      bool written_for = false;
+      for (const auto &q : f.qualifications) {
+        written_for = written_for || q.value == code;
+      }
+      if (!written_for) {
+        ctx.out.add(Code::framework_mismatch, at(f.doc, f.loc),
+                    fmt::format("assessment part '{}' is given for {}, which the framework is "
+                                "not written for",
+                                part.id, code));
+      }
+    }
   }
 }
 
 void check_references(const model::Catalogue &c, const Context &ctx) {
   std::map<std::string, model::Loc> codes;
   for (const auto &q : c.qualifications) {
+    if (q.assessment_months && q.assessment_months->low > q.assessment_months->high) {
+      ctx.out.add(Code::duration_disordered, at(c.doc, q.loc),
+                  fmt::format("{}'s assessment months run from {} to {}, which is backwards",
+                              q.code, q.assessment_months->low, q.assessment_months->high));
+    }
     auto [it, inserted] = codes.emplace(q.code, q.loc);
     if (!inserted) {
       auto &d = ctx.out.add(Code::duplicate_id, at(c.doc, q.loc),

@@ -44,12 +44,20 @@ ReferenceData ReferenceData::bundled(Diagnostics &out) {
 
 void ReferenceData::add(const model::Document &document, Diagnostics &out) {
   if (const auto *f = std::get_if<model::Framework>(&document)) {
-    if (const auto *existing = framework(f->id)) {
-      auto &d = out.add(Code::conflicting_reference_data, where(f->doc, f->loc),
-                        fmt::format("framework '{}' is already defined", f->id),
-                        "give the framework a new id");
-      d.notes.push_back({where(existing->doc, existing->loc), "the first definition"});
-      return;
+    // The id and every former id must be new: each names one framework only.
+    std::vector<model::Ref> names{model::Ref{f->id, f->loc}};
+    names.insert(names.end(), f->aliases.begin(), f->aliases.end());
+    for (const auto &name : names) {
+      if (const auto *existing = framework(name.value)) {
+        auto &d = out.add(Code::conflicting_reference_data, where(f->doc, name.loc),
+                          existing->id == name.value
+                              ? fmt::format("framework '{}' is already defined", name.value)
+                              : fmt::format("framework '{}' is already a former id of '{}'",
+                                            name.value, existing->id),
+                          "give the framework a new id");
+        d.notes.push_back({where(existing->doc, existing->loc), "the first definition"});
+        return;
+      }
     }
     m_frameworks.push_back(*f);
     return;
@@ -98,6 +106,13 @@ const model::Framework *ReferenceData::framework(std::string_view id) const {
   for (const auto &f : m_frameworks) {
     if (f.id == id) {
       return &f;
+    }
+  }
+  for (const auto &f : m_frameworks) {
+    for (const auto &alias : f.aliases) {
+      if (alias.value == id) {
+        return &f;
+      }
     }
   }
   return nullptr;

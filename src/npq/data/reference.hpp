@@ -21,6 +21,7 @@ public:
   void add(const model::Document &document, Diagnostics &out);
 
   const model::Qualification *qualification(std::string_view code) const;
+  /// The framework with this id or former id (alias), or null.
   const model::Framework *framework(std::string_view id) const;
   bool has_role(std::string_view id) const;
   bool has_setting(std::string_view id) const;

@@ -518,24 +518,50 @@ Suite build_suite(const Reader &r, const Node &root) {
   return s;
 }
 
+std::vector<DataSource> build_sources(const Reader &r, const Node &root) {
+  std::vector<DataSource> out;
+  r.each(&root, "sources", "", [&](const Node &n, const std::string &sp) {
+    DataSource s;
+    s.title = Reader::text(&n, "title");
+    s.publisher = Reader::text(&n, "publisher");
+    s.url = Reader::text(&n, "url");
+    s.kind = Reader::text(&n, "kind");
+    s.supports = Reader::texts(&n, "supports");
+    s.published = Reader::text(&n, "published");
+    s.quote = Reader::text(&n, "quote");
+    s.loc = r.loc(n, sp);
+    out.push_back(std::move(s));
+  });
+  return out;
+}
+
 Framework build_framework(const Reader &r, const Node &root) {
   const std::string base;
   Framework f;
   f.id = Reader::text(&root, "id");
+  f.aliases = r.refs(&root, "aliases", base);
   f.title = Reader::text(&root, "title");
   f.reference = Reader::text(&root, "reference");
   f.published = Reader::text(&root, "published");
   f.qualifications = r.refs(&root, "qualifications", base);
   f.reformed = Reader::boolean(&root, "reformed").value_or(false);
+  if (auto status = Reader::text(&root, "status"); !status.empty()) {
+    f.status = status;
+  }
+  f.superseded_by = r.refs(&root, "superseded-by", base);
   f.provisional = Reader::boolean(&root, "provisional").value_or(false);
   f.source = r.source(&root, base);
+  f.sources = build_sources(r, root);
   if (const Node *d = root.get("duration")) {
     f.minimum_duration = r.quantity(d, "minimum", "/duration");
     f.maximum_duration = r.quantity(d, "maximum", "/duration");
   }
+  f.area_count = Reader::integer(&root, "area-count");
+  f.area_count_loc = r.key_loc(root, "area-count", "/area-count");
   r.each(&root, "areas", base, [&](const Node &n, const std::string &ap) {
     Area a;
     a.id = Reader::text(&n, "id");
+    a.aliases = Reader::texts(&n, "aliases");
     a.number = Reader::integer(&n, "number").value_or(0);
     a.title = Reader::text(&n, "title");
     a.provisional = Reader::boolean(&n, "provisional").value_or(false);
@@ -550,7 +576,11 @@ Framework build_framework(const Reader &r, const Node &root) {
     f.behaviours.push_back(FrameworkBehaviour{Reader::text(&n, "id"), Reader::text(&n, "title"),
                                               Reader::text(&n, "description")});
   });
-  f.assessment_parts = r.parts(&root, "assessment-parts", base);
+  r.each(&root, "assessment-parts", base, [&](const Node &n, const std::string &) {
+    f.assessment_parts.push_back(FrameworkPart{Reader::text(&n, "id"), Reader::text(&n, "title"),
+                                               Reader::texts(&n, "qualifications"),
+                                               Reader::text(&n, "description")});
+  });
   f.loc = r.loc(root, "");
   return f;
 }
@@ -561,6 +591,7 @@ Catalogue build_catalogue(const Reader &r, const Node &root) {
   c.id = Reader::text(&root, "id");
   c.title = Reader::text(&root, "title");
   c.source = r.source(&root, base);
+  c.sources = build_sources(r, root);
   r.each(&root, "qualifications", base, [&](const Node &n, const std::string &qp) {
     Qualification q;
     q.code = Reader::text(&n, "code");
@@ -568,7 +599,15 @@ Catalogue build_catalogue(const Reader &r, const Node &root) {
     q.name = Reader::text(&n, "name");
     q.group = Reader::text(&n, "group");
     q.taught_months = Reader::integer(&n, "taught-months");
-    q.assessment_months = Reader::integer(&n, "assessment-months");
+    if (const Node *m = n.get("assessment-months"); m != nullptr && m->is_mapping()) {
+      auto from = Reader::integer(m, "from");
+      auto to = Reader::integer(m, "to");
+      if (from && to) {
+        q.assessment_months = MonthRange{*from, *to};
+      }
+    } else if (auto months = Reader::integer(&n, "assessment-months")) {
+      q.assessment_months = MonthRange{*months, *months};
+    }
     q.frameworks = Reader::texts(&n, "frameworks");
     q.aliases = Reader::texts(&n, "aliases");
     q.withdrawn = Reader::boolean(&n, "withdrawn").value_or(false);
@@ -726,7 +765,39 @@ const Area *Framework::find_area(std::string_view area_id) const {
       return &a;
     }
   }
+  for (const auto &a : areas) {
+    if (std::find(a.aliases.begin(), a.aliases.end(), area_id) != a.aliases.end()) {
+      return &a;
+    }
+  }
   return nullptr;
+}
+
+bool Framework::any_provisional() const {
+  return provisional ||
+         std::any_of(areas.begin(), areas.end(), [](const Area &a) { return a.provisional; });
+}
+
+std::vector<const FrameworkPart *> Framework::parts_for(std::string_view code) const {
+  std::vector<const FrameworkPart *> out;
+  for (const auto &p : assessment_parts) {
+    if (std::find(p.qualifications.begin(), p.qualifications.end(), code) !=
+        p.qualifications.end()) {
+      out.push_back(&p);
+    }
+  }
+  return out;
+}
+
+bool Framework::primary_support(std::string_view what) const {
+  return std::any_of(sources.begin(), sources.end(), [&](const DataSource &s) {
+    return s.primary() && std::find(s.supports.begin(), s.supports.end(), what) != s.supports.end();
+  });
+}
+
+std::string to_string(const MonthRange &m) {
+  return m.low == m.high ? fmt::format("{} month{}", m.low, m.low == 1 ? "" : "s")
+                         : fmt::format("{} to {} months", m.low, m.high);
 }
 
 std::vector<const Coverage *> teaching_coverage(const Programme &p) {

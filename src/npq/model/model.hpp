@@ -143,6 +143,20 @@ struct Source {
   Loc loc;
 };
 
+/// A source of reference data (framework, catalogue): who stands behind it and what it supports.
+struct DataSource {
+  std::string title;
+  std::string publisher;
+  std::string url;
+  std::string kind;                  ///< dfe | dfe-copy | provider | press
+  std::vector<std::string> supports; ///< area-count, area-titles, area-order, ...
+  std::string published;
+  std::string quote;
+  Loc loc;
+
+  bool primary() const { return kind == "dfe" || kind == "dfe-copy"; }
+};
+
 struct Audience {
   bool present = false;
   std::string description;
@@ -305,6 +319,7 @@ struct Statement {
 
 struct Area {
   std::string id;
+  std::vector<std::string> aliases; ///< former ids, still accepted in 'covers'
   int number = 0;
   std::string title;
   bool provisional = false;
@@ -318,25 +333,60 @@ struct FrameworkBehaviour {
   std::string description;
 };
 
+/// A part of a framework's assessment, at the levels (qualifications) that have it.
+struct FrameworkPart {
+  std::string id;
+  std::string title;
+  std::vector<std::string> qualifications;
+  std::string description;
+};
+
 struct Framework {
   DocumentInfo doc;
   std::string id;
+  std::vector<Ref> aliases; ///< former ids, still accepted
   std::string title;
   std::string reference;
   std::string published;
   std::vector<Ref> qualifications;
   bool reformed = false;
+  std::string status = "current"; ///< current | under-review | superseded
+  std::vector<Ref> superseded_by;
   bool provisional = false;
   Source source;
+  std::vector<DataSource> sources;
   std::optional<Quantity> minimum_duration;
   std::optional<Quantity> maximum_duration;
+  std::optional<int> area_count; ///< the count a source gives, where it does not name every area
+  Loc area_count_loc;
   std::vector<Area> areas;
   std::vector<FrameworkBehaviour> behaviours;
-  std::vector<AssessmentPart> assessment_parts;
+  std::vector<FrameworkPart> assessment_parts;
   Loc loc;
 
+  /// The area with this id or former id (alias), or null.
   const Area *find_area(std::string_view area_id) const;
+  /// How many areas the framework has: the stated count, else the areas listed.
+  std::size_t counted_areas() const {
+    return area_count ? static_cast<std::size_t>(*area_count) : areas.size();
+  }
+  /// True when no area is named, so coverage cannot be checked area by area.
+  bool areas_unnamed() const { return areas.empty(); }
+  /// True if the area list, or any area in it, is provisional.
+  bool any_provisional() const;
+  /// The parts recorded for one level (qualification code).
+  std::vector<const FrameworkPart *> parts_for(std::string_view code) const;
+  /// True if some DfE source (or a copy of a DfE document) supports `what` (e.g. "area-titles").
+  bool primary_support(std::string_view what) const;
 };
+
+/// A length in months that may be a range ("3 to 4 months"); low == high for a single figure.
+struct MonthRange {
+  int low = 0;
+  int high = 0;
+};
+
+std::string to_string(const MonthRange &m);
 
 struct Qualification {
   std::string code;
@@ -344,7 +394,7 @@ struct Qualification {
   std::string name;
   std::string group;
   std::optional<int> taught_months;
-  std::optional<int> assessment_months;
+  std::optional<MonthRange> assessment_months;
   std::vector<std::string> frameworks;
   std::vector<std::string> aliases;
   bool withdrawn = false;
@@ -363,6 +413,7 @@ struct Catalogue {
   std::string id;
   std::string title;
   Source source;
+  std::vector<DataSource> sources;
   std::vector<Qualification> qualifications;
   std::vector<VocabularyEntry> roles;
   std::vector<VocabularyEntry> settings;

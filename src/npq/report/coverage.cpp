@@ -99,8 +99,12 @@ CoverageReport build_coverage_report(const model::Programme &p, const ReferenceD
   r.framework_id = framework->id;
   r.framework_title = framework->title;
   r.provisional = framework->provisional;
-  if (framework->areas.empty()) {
-    r.problem = fmt::format("framework '{}' lists no areas", framework->id);
+  if (framework->areas_unnamed()) {
+    r.problem = framework->area_count
+                    ? fmt::format("framework '{}' has {} areas, but none is named in npq's data, "
+                                  "so coverage cannot be checked by area",
+                                  framework->id, *framework->area_count)
+                    : fmt::format("framework '{}' lists no areas", framework->id);
     return r;
   }
   std::vector<Claim> claims;
@@ -133,8 +137,19 @@ CoverageReport build_coverage_report(const model::Programme &p, const ReferenceD
     CoverageReport::Row row{area.id, area.title, area.number, {}, {}};
     bool specific = false;
     bool blanket = false;
-    for (const auto &c : claims) {
+    auto claimed = [&](const Claim &c) {
       if (c.areas.count(area.id) != 0) {
+        return true;
+      }
+      for (const auto &alias : area.aliases) { // a former id counts for the area
+        if (c.areas.count(alias) != 0) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (const auto &c : claims) {
+      if (claimed(c)) {
         row.cells.push_back("yes");
         specific = true;
       } else if (c.all) {
