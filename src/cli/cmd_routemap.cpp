@@ -12,6 +12,7 @@ void setup_routemap(CLI::App &app, Invocation &inv) {
   struct Options {
     std::string path;
     bool mermaid = false;
+    bool allow_contradictions = false;
     InputOptions input;
     OutputOptions output;
   };
@@ -22,9 +23,14 @@ void setup_routemap(CLI::App &app, Invocation &inv) {
       ->type_name("PATH");
   cmd->add_flag("--mermaid", options->mermaid,
                 "Add a Mermaid timeline of the route map (rendered by GitHub, MkDocs, Docusaurus)");
+  cmd->add_flag("--allow-contradictions", options->allow_contradictions,
+                "Write the page although published figures contradict each other or the route "
+                "map, showing each contradiction on the page");
   add_output_options(*cmd, options->output);
   add_input_options(*cmd, options->input);
   cmd->footer(
+      "A programme whose published figures contradict each other or the route map gets no page\n"
+      "(exit 1) unless --allow-contradictions, which shows each contradiction on the page.\n\n"
       "Examples:\n"
       "  npq routemap programmes/ucl-npqsl.yaml --mermaid -o site/ucl-npqsl.md\n"
       "  npq routemap programmes/ucl-npqsl.yaml --mermaid --check site/ucl-npqsl.md   # in CI");
@@ -33,8 +39,25 @@ void setup_routemap(CLI::App &app, Invocation &inv) {
                [&](const Gathered &g, const ReferenceData &data) {
                  report::RouteMapOptions ro;
                  ro.mermaid = options->mermaid;
+                 ro.allow_contradictions = options->allow_contradictions;
+                 ro.figures = figure_options(options->input);
                  if (!g.programmes.empty()) {
-                   return Report{report::render_routemap(*g.programmes.front(), data, ro)};
+                   const auto &p = *g.programmes.front();
+                   auto found = report::contradictions(p, ro.figures);
+                   if (!found.empty() && !ro.allow_contradictions) {
+                     // Never let a provider publish, unknowingly, figures that contradict each
+                     // other: nothing is written.
+                     inv.err << fmt::format("npq routemap: {} publishes figures that do not agree; "
+                                            "no page written:\n",
+                                            p.doc.file);
+                     for (const auto &c : found) {
+                       inv.err << "  - " << c << "\n";
+                     }
+                     inv.err << "Correct them, or pass --allow-contradictions to write the page "
+                                "with each contradiction shown on it.\n";
+                     return Report{"", kExitFindings, false};
+                   }
+                   return Report{report::render_routemap(p, data, ro)};
                  }
                  if (!g.suites.empty()) {
                    return Report{report::render_routemap(*g.suites.front(), data, ro)};

@@ -12,7 +12,7 @@ case "$check" in
 deterministic)
   # Same input, byte-identical output: two runs, and one thread against two.
   for cmd in "validate -j 1 programmes examples" "validate -j 2 programmes examples" \
-             "routemap --mermaid programmes/ucl-npqsl.yaml" "hours -f json programmes" \
+             "routemap --mermaid --allow-contradictions programmes/ucl-npqsl.yaml" "hours -f json programmes" \
              "validate -f sarif -j 2 programmes examples"; do
     $npq $cmd > "$tmp/a" 2>&1
     $npq $cmd > "$tmp/b" 2>&1
@@ -24,16 +24,16 @@ deterministic)
   ;;
 routemap-check)
   page="$tmp/page.md"
-  $npq routemap --mermaid programmes/ucl-npqsl.yaml -o "$page" || fail "routemap -o"
-  $npq routemap --mermaid programmes/ucl-npqsl.yaml --check "$page" > "$tmp/out" 2>&1 \
+  $npq routemap --mermaid --allow-contradictions programmes/ucl-npqsl.yaml -o "$page" || fail "routemap -o"
+  $npq routemap --mermaid --allow-contradictions programmes/ucl-npqsl.yaml --check "$page" > "$tmp/out" 2>&1 \
     || fail "--check fails on a current page: $(cat "$tmp/out")"
   echo "stale line" >> "$page"
-  $npq routemap --mermaid programmes/ucl-npqsl.yaml --check "$page" > "$tmp/out" 2>&1
+  $npq routemap --mermaid --allow-contradictions programmes/ucl-npqsl.yaml --check "$page" > "$tmp/out" 2>&1
   [ $? -eq 1 ] || fail "--check does not exit 1 on a stale page"
   grep -q '^-stale line' "$tmp/out" || fail "--check prints no diff: $(cat "$tmp/out")"
   # -o never writes over an input.
   cp programmes/ucl-npqsl.yaml "$tmp/p.yaml"
-  $npq routemap "$tmp/p.yaml" -o "$tmp/p.yaml" > /dev/null 2>&1
+  $npq routemap --allow-contradictions "$tmp/p.yaml" -o "$tmp/p.yaml" > /dev/null 2>&1
   [ $? -eq 3 ] || fail "-o over the input file was not refused"
   cmp -s programmes/ucl-npqsl.yaml "$tmp/p.yaml" || fail "the input file was changed"
   ;;

@@ -116,4 +116,28 @@ TEST_SUITE("golden") {
     CHECK(total > 0);
     fs::current_path(previous);
   }
+
+  // The quick start's prose quotes the summary line of its first command: it must be the line
+  // npq prints for the bundled programmes.
+  TEST_CASE("docs: the README quotes the quick start's summary line") {
+    fs::path previous = fs::current_path();
+    fs::current_path(NPQ_SOURCE_DIR);
+    auto run = test::run_npq({"validate", "programmes"});
+    std::string out = run.out + run.err;
+    std::string last;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find(" checked: ") != std::string::npos) {
+        last = line;
+      }
+    }
+    std::ifstream in("README.md", std::ios::binary);
+    std::stringstream readme;
+    readme << in.rdbuf();
+    std::string text = readme.str();
+    // The README may wrap the sentence, but the quoted line itself stays on one line.
+    CHECK_MESSAGE(text.find("`" + last + "`") != std::string::npos,
+                  "README.md should quote `" << last << "` as the first command's last line");
+    fs::current_path(previous);
+  }
 } // TEST_SUITE

@@ -303,7 +303,8 @@ TEST_SUITE("golden") {
         return redact(test::run_npq(args).out);
       };
       fs::path reports("tests/golden/reports");
-      check_golden(reports / (stem + ".routemap.md"), page({"routemap", "--mermaid", path}));
+      check_golden(reports / (stem + ".routemap.md"),
+                   page({"routemap", "--mermaid", "--allow-contradictions", path}));
       check_golden(reports / (stem + ".hours.md"), page({"hours", "-f", "markdown", path}));
       check_golden(reports / (stem + ".coverage.md"), page({"coverage", "-f", "markdown", path}));
     }

@@ -18,6 +18,7 @@ std::string render_compare(const std::vector<const model::Programme *> &programm
   std::vector<std::vector<Fact>> profiles;
   for (const auto *p : programmes) {
     profiles.push_back(profile(*p, data));
+    std::erase_if(profiles.back(), [](const Fact &f) { return f.section == kFigureSection; });
     for (const auto &f : profiles.back()) {
       auto key = std::make_pair(f.section, f.label);
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {

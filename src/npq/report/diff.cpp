@@ -7,6 +7,7 @@
 #include "npq/report/profile.hpp"
 #include "npq/text/terminal.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -161,6 +162,13 @@ std::vector<Change> diff_programmes(const model::Programme &before, const model:
       order.emplace_back(f.section, f.label);
     }
   }
+  // Each section once, in order of first appearance (facts new in the later version join theirs).
+  std::map<std::string, std::size_t> rank;
+  for (const auto &key : order) {
+    rank.emplace(key.first, rank.size());
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto &x, const auto &y) { return rank[x.first] < rank[y.first]; });
   for (const auto &key : order) {
     std::string x = av.count(key) != 0 ? av[key] : "";
     std::string y = bv.count(key) != 0 ? bv[key] : "";

@@ -1,5 +1,6 @@
 #include "npq/report/explain_total.hpp"
 
+#include "npq/analysis/figures.hpp"
 #include "npq/analysis/totals.hpp"
 #include "npq/text/suggest.hpp"
 #include "npq/text/terminal.hpp"
@@ -66,6 +67,37 @@ std::string summary(const Total &t) {
   return s + "\n";
 }
 
+// What the published figures say about this total, each with its verdict: "published programme
+// total: 75 hours (file:288): open: holds only if ...".
+std::string verdicts(const model::Programme &p, const analysis::Totals &totals,
+                     const model::Category *category, const std::string &file) {
+  using Kind = analysis::Figure::Kind;
+  auto j = analysis::judge(p, totals);
+  std::string out;
+  for (const auto &f : j.figures) {
+    bool wanted = category != nullptr ? f.category == category : f.kind == Kind::programme_total;
+    if (!wanted) {
+      continue;
+    }
+    out += fmt::format("published {}: {} ({}:{}): {}", analysis::to_string(f.kind),
+                       f.published.str(), file, f.loc.line, analysis::to_string(f.verdict));
+    if (!f.condition.empty()) {
+      out += ": " + terminal_safe(f.condition);
+    }
+    if (!f.cancels.empty()) {
+      out += "; " + terminal_safe(f.cancels);
+    }
+    out += "\n";
+  }
+  if (category == nullptr && !j.route_map_alone &&
+      j.programme.low != totals.programme(Selector::all()).hours.low) {
+    Interval with = j.programme;
+    with.unpublished = 0;
+    out += fmt::format("with every published figure, the programme takes {} hours\n", with.str());
+  }
+  return out;
+}
+
 } // namespace
 
 Explanation explain_total(const model::Programme &p, std::string_view what) {
@@ -82,7 +114,7 @@ Explanation explain_total(const model::Programme &p, std::string_view what) {
   if (kind == "programme") {
     Total t = totals.programme(Selector::all());
     e.text = fmt::format("Total hours of the whole programme ({})\n", file) + lines(t, p, file) +
-             summary(t);
+             summary(t) + verdicts(p, totals, nullptr, file);
     return e;
   }
   if (kind == "period") {
@@ -152,11 +184,7 @@ Explanation explain_total(const model::Programme &p, std::string_view what) {
     e.text = fmt::format("Route-map hours counted by the published category '{}' ({})\n",
                          terminal_safe(c->label), file) +
              lines(t, p, file) + summary(t);
-    if (c->total_hours) {
-      std::string published = Interval::from(*c->total_hours).str();
-      e.text += fmt::format("published total: {} hour{} ({}:{})\n", published,
-                            published == "1" ? "" : "s", file, c->total_hours->loc.line);
-    }
+    e.text += verdicts(p, totals, c, file);
     return e;
   }
   return {false, fmt::format("'{}' is not something npq can total: use programme, period:ID, "

@@ -175,12 +175,11 @@ std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data) 
         }
       }
       f.push_back({"Route map", "Published figures", join(parts, ", ")});
-      // Each figure's verdict by name, so that 'npq diff' says which ones changed.
+      // Each figure's verdict by name, so that 'npq diff' says which ones changed ('npq
+      // compare' leaves these out: other programmes publish other figures).
       for (const auto &fig : j.figures) {
-        f.push_back({"Published figures",
-                     fmt::format("{} {} (line {})", analysis::describe(fig), fig.published.str(),
-                                 fig.loc.line),
-                     analysis::to_string(fig.verdict)});
+        f.push_back({std::string(kFigureSection), analysis::describe(fig),
+                     fmt::format("{}, {}", fig.published.str(), analysis::to_string(fig.verdict))});
       }
     }
     std::set<std::string> present;

@@ -19,6 +19,9 @@ struct Fact {
 
 std::vector<Fact> profile(const model::Programme &programme, const ReferenceData &data);
 
+/// The section of one fact per published figure (its verdict), for 'npq diff'.
+constexpr std::string_view kFigureSection = "Published figures, one by one";
+
 // Words for the model, shared by every report so a page and a comparison say the same thing.
 std::string join(const std::vector<std::string> &parts, std::string_view separator);
 /// "£1,055 for Independent school", "Full scholarship for State-funded school (England)".

@@ -79,7 +79,109 @@ std::string assessment_rows(const model::Assessment &a, const model::Framework *
   return {};
 }
 
+std::string plural_hours(const std::string &figure) {
+  return figure + (figure == "1" ? " hour" : " hours");
+}
+
 } // namespace
+
+std::vector<std::string> contradictions(const model::Programme &p,
+                                        const analysis::FigureOptions &options) {
+  std::vector<std::string> out;
+  if (!p.summary.present) {
+    return out;
+  }
+  analysis::Totals totals(p);
+  auto j = analysis::judge(p, totals, options);
+  for (const auto &f : j.figures) {
+    if (f.verdict != analysis::Verdict::contradicted) {
+      continue;
+    }
+    std::string rm = f.counts_nothing ? "the route map has no activity it counts"
+                                      : "the route map gives " + f.parts.front().route_map.str();
+    if (f.parts.size() > 1 && !f.counts_nothing) {
+      rm = "not in every period";
+      for (const auto &part : f.parts) {
+        if (part.verdict == analysis::Verdict::contradicted && part.period >= 0) {
+          rm = fmt::format("{} gives {}",
+                           p.route_map.periods[static_cast<std::size_t>(part.period)].title,
+                           part.route_map.str());
+          break;
+        }
+      }
+    }
+    out.push_back(
+        fmt::format("{} is published as {}, but {}", analysis::describe(f), f.published.str(), rm));
+  }
+  for (const auto &c : j.conflicts) {
+    std::vector<std::string> names;
+    for (std::size_t i : c.figures) {
+      names.push_back(
+          fmt::format("{} ({})", analysis::describe(j.figures[i]), j.figures[i].published.str()));
+    }
+    out.push_back(fmt::format("these published figures cannot all be true: {}", join(names, "; ")));
+  }
+  return out;
+}
+
+std::string total_statement(const model::Programme &p, const analysis::FigureOptions &options) {
+  using analysis::Verdict;
+  analysis::Totals totals(p);
+  auto j = analysis::judge(p, totals, options);
+  for (const auto &f : j.figures) {
+    if (f.kind != analysis::Figure::Kind::programme_total) {
+      continue;
+    }
+    std::string published = plural_hours(f.published.str()) + " as published";
+    switch (f.verdict) {
+    case Verdict::confirmed:
+      return published + ", confirmed" + (f.cancels.empty() ? "" : "; but " + f.cancels);
+    case Verdict::open:
+      return published + "; this " + f.condition + (f.cancels.empty() ? "" : "; " + f.cancels);
+    case Verdict::unverifiable:
+      return published + "; the route map cannot confirm it";
+    case Verdict::contradicted:
+      return published + "; this contradicts the route map, which gives " +
+             plural_hours(f.parts.front().route_map.str());
+    }
+  }
+  // No published total: the sum of the route map, or of the published figures, said as such.
+  auto t = totals.programme(analysis::Selector::all());
+  if (p.route_map.present && t.hours.unpublished == 0) {
+    return plural_hours(t.hours.str()) + ", the sum of the route map";
+  }
+  std::vector<std::string> parts;
+  bool all_totals = !p.summary.categories.empty();
+  double sum = 0;
+  for (const auto &f : j.figures) {
+    if (f.kind == analysis::Figure::Kind::total && f.published.low == f.published.high &&
+        !f.published.approximate) {
+      parts.push_back(f.published.str());
+      sum += f.published.low;
+    }
+  }
+  for (const auto &c : p.summary.categories) {
+    all_totals = all_totals && c.total_hours && c.periods.empty();
+  }
+  if (all_totals && !parts.empty() && parts.size() == p.summary.categories.size() &&
+      !j.route_map_alone) {
+    return fmt::format("{}, the sum of the published figures ({})",
+                       plural_hours(analysis::number(sum)), join(parts, " + "));
+  }
+  if (!p.route_map.present) {
+    return {};
+  }
+  std::string least = t.hours.low > 0
+                          ? fmt::format("at least {}{}", t.hours.approximate ? "about " : "",
+                                        plural_hours(analysis::number(t.hours.low)))
+                          : std::string("not published");
+  if (!j.route_map_alone && j.programme.bounded()) {
+    least += fmt::format(" and at most {} by the published figures",
+                         plural_hours(analysis::number(j.programme.high)));
+  }
+  return fmt::format("{}; the hours of {} activit{} are not published", least, t.hours.unpublished,
+                     t.hours.unpublished == 1 ? "y" : "ies");
+}
 
 std::string mermaid_text(std::string_view text) {
   // The rule tests/mermaid verified in the real renderer (Mermaid 10 and 11): collapse white
@@ -199,18 +301,22 @@ std::string render_routemap(const model::Programme &p, const ReferenceData &data
     }
     facts.rows.push_back({"Cost and funding", join(lines, "; ")});
   }
-  if (p.route_map.present) {
-    analysis::Totals totals(p);
-    auto t = totals.programme(analysis::Selector::all());
-    std::string total = t.hours.str() + " hours";
-    if (t.hours.unpublished > 0) {
-      total += fmt::format(" ({} activit{} with hours not published)", t.hours.unpublished,
-                           t.hours.unpublished == 1 ? "y" : "ies");
-    }
+  if (auto total = total_statement(p, options.figures); !total.empty()) {
     facts.rows.push_back({"Total hours", total});
   }
   facts.rows.push_back({"Source", join({p.source.title, p.source.url, p.source.published}, ", ")});
   out += facts.str() + "\n";
+  if (options.allow_contradictions) {
+    // Published anyway, at the provider's request: the contradictions are on the page.
+    auto found = contradictions(p, options.figures);
+    if (!found.empty()) {
+      out += "## Figures that do not agree\n\n";
+      for (const auto &c : found) {
+        out += "- " + md(c, 2000) + "\n";
+      }
+      out += "\n";
+    }
+  }
 
   if (p.route_map.present) {
     out += "## Route map\n\n";
