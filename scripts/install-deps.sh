@@ -21,7 +21,7 @@ packages=(
   # source checks
   clang-format clang-tidy
   # tests and tooling
-  python3 python3-jsonschema python3-yaml cmark-gfm chromium help2man ca-certificates
+  python3 python3-jsonschema python3-yaml python3-scipy cmark-gfm chromium help2man ca-certificates
   # the fuzz target and the sanitizer build: clang with libFuzzer
   clang libclang-rt-14-dev
   # Node.js for the browser tests (Debian's is 18; a newer one already installed is kept)

@@ -95,14 +95,20 @@ std::vector<Figure> collect(const model::Programme &p, const Totals &totals,
       per_period(f);
     }
     if (c.hours_each && !nothing) {
+      // Every occurrence the category counts, electives and activities that run throughout
+      // included: "each is 2 hours" speaks of all of them.
       auto *f = add(Kind::each, &c, Interval::from(*c.hours_each), c.hours_each->loc);
-      for (const auto &part : whole.parts) {
-        if (part.share) {
+      for (const auto *a : totals.activities()) {
+        bool in_scope =
+            !restricted || a->period < 0 ||
+            std::find(restriction.begin(), restriction.end(), a->period) != restriction.end();
+        if (!sel.matches(*a) || !in_scope) {
           continue;
         }
         Figure::Part fp;
-        fp.activity = part.activity;
-        fp.detail.parts.push_back(part);
+        fp.activity = a;
+        fp.detail.parts.push_back(
+            {a, Interval::from(a->hours).times(std::max(a->count, 0)), false});
         f->parts.push_back(std::move(fp));
       }
       if (f->parts.empty()) {
