@@ -401,11 +401,18 @@ Judgement judge(const model::Programme &p, const Totals &totals, const FigureOpt
         judge_part(j.figures[f], f, k, full, sels, context, feasible, p);
       }
     }
-    // The programme's range with every published figure.
+    // The programme's range with every published figure but its own total (which would only
+    // repeat itself).
+    std::vector<std::size_t> others;
+    for (std::size_t f : live) {
+      if (j.figures[f].kind != Figure::Kind::programme_total) {
+        others.push_back(f);
+      }
+    }
     double lo = lp::kInfinity;
     double hi = -lp::kInfinity;
     for (std::size_t i = 0; i < full.size(); ++i) {
-      if (auto r = full[i].range(full[i].programme(), live, feasible[i])) {
+      if (auto r = full[i].range(full[i].programme(), others, feasible[i])) {
         lo = std::min(lo, r->first);
         hi = std::max(hi, r->second);
       }

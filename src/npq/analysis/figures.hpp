@@ -101,8 +101,9 @@ struct Judgement {
   bool route_map_alone = false;
   /// Periods each per-period figure ranges over, when the category does not name them.
   std::vector<int> scope;
-  /// The programme's total hours with every consistent published figure taken into account
-  /// (unpublished hours a category total carries, ceilings such as "up to 50 hours a module").
+  /// The programme's total hours with every consistent published figure but the programme total
+  /// itself taken into account (unpublished hours a category total carries, ceilings such as "up
+  /// to 50 hours a module").
   Interval programme;
 };
 

@@ -17,7 +17,7 @@ using analysis::Total;
 
 std::string hours_of(const model::Activity &a) {
   if (a.hours.form == model::Hours::Form::not_published) {
-    return "not published";
+    return a.count == 1 ? "not published" : fmt::format("{} × not published", a.count);
   }
   std::string one = Interval::from(a.hours).str();
   return a.count == 1 ? one : fmt::format("{} × {}", a.count, one);
