@@ -34,7 +34,7 @@ void check_document(const model::Document &document, const Context &ctx) {
     check_suite(*s, ctx);
     check_calendar(*s, ctx);
     check_assessment(*s, ctx);
-    check_funding(s->doc, s->common_funding, ctx);
+    check_funding(*s, ctx);
   } else if (const auto *f = std::get_if<model::Framework>(&document)) {
     check_references(*f, ctx);
   } else if (const auto *c = std::get_if<model::Catalogue>(&document)) {

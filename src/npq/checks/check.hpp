@@ -45,13 +45,26 @@ void check_calendar(const model::Suite &suite, const Context &ctx);
 void check_assessment(const model::Programme &programme, const Context &ctx);
 void check_assessment(const model::Suite &suite, const Context &ctx);
 void check_funding(const model::Programme &programme, const Context &ctx);
+void check_funding(const model::Suite &suite, const Context &ctx);
 void check_funding(const model::DocumentInfo &doc, const std::vector<model::Funding> &funding,
                    const Context &ctx);
+void check_audience_funding(const model::DocumentInfo &doc, const model::Audience &audience,
+                            const std::vector<model::Funding> &funding, const std::string &who,
+                            const Context &ctx);
 void check_behaviours(const model::Programme &programme, const Context &ctx);
 void check_provenance(const model::DocumentInfo &doc, const model::Source &source,
                       const Context &ctx);
 void check_provider(const model::Programme &programme, const Context &ctx);
 void check_suite(const model::Suite &suite, const Context &ctx);
+
+/// The first and the last day a published date can mean ('2022' is all of 2022, 'autumn 2021'
+/// starts on 1 September 2021), as numbers that compare in calendar order; empty if the text is
+/// not a date.
+struct DateSpan {
+  long first = 0;
+  long last = 0;
+};
+std::optional<DateSpan> date_span(const std::string &text);
 
 /// Marks findings matched by the document's own 'suppress' entries (and `extra`, from a config
 /// file) as suppressed, and reports suppressions that match nothing (NPQ390).

@@ -4,6 +4,7 @@
 #include "npq/checks/check.hpp"
 #include "npq/text/suggest.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 
@@ -348,6 +349,18 @@ void check_references(const model::Framework &f, const Context &ctx) {
 }
 
 void check_references(const model::Catalogue &c, const Context &ctx) {
+  for (const auto &setting : c.settings) {
+    for (const auto &outer : setting.within) {
+      bool known = ctx.data.has_setting(outer) ||
+                   std::any_of(c.settings.begin(), c.settings.end(),
+                               [&](const model::VocabularyEntry &e) { return e.id == outer; });
+      if (!known) {
+        ctx.out.add(Code::unknown_setting, at(c.doc, c.loc),
+                    fmt::format("setting '{}' is said to be within '{}', which is not a setting",
+                                setting.id, outer));
+      }
+    }
+  }
   std::map<std::string, model::Loc> codes;
   for (const auto &q : c.qualifications) {
     if (q.assessment_months && q.assessment_months->low > q.assessment_months->high) {

@@ -3,6 +3,7 @@
 #include "npq/data/embedded.hpp"
 #include "npq/document.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace npq {
@@ -123,6 +124,34 @@ bool ReferenceData::has_role(std::string_view id) const {
 }
 bool ReferenceData::has_setting(std::string_view id) const {
   return vocabulary_has(m_settings, id);
+}
+
+const model::VocabularyEntry *ReferenceData::setting(std::string_view id) const {
+  for (const auto &s : m_settings) {
+    if (s.id == id || std::find(s.aliases.begin(), s.aliases.end(), id) != s.aliases.end()) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ReferenceData::settings_containing(std::string_view id) const {
+  const auto *first = setting(id);
+  std::vector<std::string> out{first != nullptr ? first->id : std::string(id)};
+  for (std::size_t i = 0; i < out.size(); ++i) { // breadth first; each setting once
+    const auto *s = setting(out[i]);
+    if (s == nullptr) {
+      continue;
+    }
+    for (const auto &outer : s->within) {
+      const auto *o = setting(outer);
+      std::string name = o != nullptr ? o->id : outer;
+      if (std::find(out.begin(), out.end(), name) == out.end()) {
+        out.push_back(name);
+      }
+    }
+  }
+  return out;
 }
 
 std::vector<std::string_view> ReferenceData::qualification_codes() const {

@@ -25,6 +25,11 @@ public:
   const model::Framework *framework(std::string_view id) const;
   bool has_role(std::string_view id) const;
   bool has_setting(std::string_view id) const;
+  /// The setting with this id or alias, or null.
+  const model::VocabularyEntry *setting(std::string_view id) const;
+  /// The setting's id followed by every setting it is within, directly or through others
+  /// (a school-based nursery: state-funded-school, independent-school, early-years-setting).
+  std::vector<std::string> settings_containing(std::string_view id) const;
 
   const std::deque<model::Framework> &frameworks() const { return m_frameworks; }
   const std::vector<model::Qualification> &qualifications() const { return m_qualifications; }

@@ -322,13 +322,76 @@ Spec::Spec() {
            "quote: The cost is £1055 for those in independent schools.")});
 
   // ---- duration and starts -------------------------------------------------------------------
+  auto &span = object(
+      "span",
+      "A length the source gives for part of the programme ('the face-to-face sessions will be "
+      "delivered over at least two academic terms'), not for the programme itself.",
+      {req("of", text, "what the length is of, in the source's words",
+           "of: the face-to-face sessions"),
+       opt("length", duration, "the length, where the source gives one figure", "length: 2 terms"),
+       opt("at-least", duration, "the shortest it lasts ('over at least two academic terms')",
+           "at-least: 2 terms"),
+       opt("up-to", duration, "the longest it lasts", "up-to: 12 months"),
+       opt("quote", text, "the source text",
+           "quote: The face-to-face sessions will be delivered over at least two academic "
+           "terms")});
+  auto duration_fields = [&] {
+    return std::vector<Field>{
+        opt("nominal", duration, "the normal or advertised taught length", "nominal: 18 months"),
+        opt("minimum", duration, "the shortest length a participant may take", "minimum: 6 months"),
+        opt("maximum", duration, "the longest length a participant may take", "maximum: 18 months"),
+        opt("including-assessment", duration,
+            "a published length that includes the assessment period ('17 months' for 14 months "
+            "of teaching and about 3 for the assessment)",
+            "including-assessment: 17 months"),
+        opt("spans", array(span, true),
+            "lengths the source gives for parts of the programme, not for the whole",
+            "spans: [{of: the face-to-face sessions, at-least: 2 terms}]"),
+        opt("quote", text, "the source text",
+            "quote: 18 months followed by an 8 day open book summative case study task.")};
+  };
   auto &duration_block =
       object("duration-block", "How long the programme takes. Give what the source gives.",
-             {opt("nominal", duration, "the normal or advertised length", "nominal: 18 months"),
-              opt("minimum", duration, "the shortest possible length", "minimum: 6 months"),
-              opt("maximum", duration, "the longest allowed length", "maximum: 18 months"),
-              opt("quote", text, "the source text",
-                  "quote: 18 months followed by an 8 day open book summative case study task.")});
+             duration_fields());
+  auto &varies_by = enumeration(
+      "varies-by", "What a suite's range of lengths varies with.",
+      {{"participant", "how long one participant takes (the default)"},
+       {"qualification",
+        "the qualifications differ in length ('12-18 months, depending on the subject area'): "
+        "minimum and maximum are the shortest and the longest qualification"}});
+  auto suite_duration_fields = duration_fields();
+  suite_duration_fields.insert(
+      suite_duration_fields.end() - 1,
+      opt("varies-by", varies_by,
+          "participant (default) or qualification: whether the range is one participant's or "
+          "spans the suite's qualifications",
+          "varies-by: qualification"));
+  auto &suite_duration = object("suite-duration-block",
+                                "The lengths of a suite's programmes. Give what the source gives.",
+                                std::move(suite_duration_fields));
+  auto &announcement_kind =
+      enumeration("announcement-kind", "What a page announces.",
+                  {{"successor", "a programme or framework that replaces this one"},
+                   {"funding", "funding for an intake or period"},
+                   {"other", "anything else with a date"}});
+  auto &tense = enumeration(
+      "tense", "How the page speaks of what it announces.",
+      {{"future", "as something that will happen ('the next programmes will commence')"},
+       {"past", "as something that has already happened or been announced ('has been announced', "
+                "'since September')"}});
+  auto &announcement = object(
+      "announcement",
+      "Something the page announces with a date: a successor programme or framework, funding "
+      "for a later intake, or other news.",
+      {req("kind", announcement_kind, "successor, funding or other", "kind: successor"),
+       req("what", text, "what is announced, in the source's words",
+           "what: the next programmes, under the new framework"),
+       opt("date", date, "the date or period it is about, as published", "date: autumn 2021"),
+       req("tense", tense, "future or past: how the page speaks of it", "tense: future"),
+       opt("notes", texts, "anything else", "notes: [...]"),
+       opt("quote", text, "the source text",
+           "quote: the next programmes will commence in the Autumn Term 2021 under the new "
+           "framework.")});
   auto &start = object(
       "start", "A published start date.",
       {req("date", date, "when it starts, as precisely as published", "date: 2022-02"),
@@ -485,8 +548,22 @@ Spec::Spec() {
        opt("open-book", flag, "whether it is open book", "open-book: true"),
        opt("timing", timing, "when it happens", "timing: {starts: after-programme}"),
        opt("parts", array(part), "its parts", "parts: [...]"),
-       opt("engagement-threshold", percent, "the engagement needed to pass, in per cent",
-           "engagement-threshold: 90"),
+       opt("engagement-threshold",
+           one_of("engagement-threshold",
+                  "The engagement needed to pass: a percentage, or a mapping with the percentage "
+                  "and what it applies to.",
+                  {&percent,
+                   &object("engagement-scope",
+                           "A percentage of something: '90 % attendance at the live sessions'.",
+                           {req("percent", percent, "the percentage needed", "percent: 90"),
+                            req("of", text,
+                                "what it is a percentage of, in the source's words ('90 % of "
+                                "the live sessions')",
+                                "of: the live sessions"),
+                            opt("quote", text, "the source text",
+                                "quote: at least 90% attendance at the live sessions")})}),
+           "the engagement needed to pass, in per cent, alone or with what it applies to",
+           "engagement-threshold: {percent: 90, of: the course}"),
        opt("word-limit", count, "the maximum number of words", "word-limit: 2000"),
        opt("assessor", text, "who assesses it", "assessor: NPQ Online"),
        opt("notes", texts, "anything else", "notes: [...]"),
@@ -548,6 +625,9 @@ Spec::Spec() {
            opt("funding", array(funding_item), "funding statements", "funding: [...]"),
            opt("duration", duration_block, "how long it takes", "duration: {nominal: 18 months}"),
            opt("starts", array(start), "published start dates", "starts: [{date: 2022-02}]"),
+           opt("announcements", array(announcement, true),
+               "what the page announces with a date: successors, funding, other news",
+               "announcements: [{kind: successor, what: ..., date: autumn 2021, tense: future}]"),
            opt("route-map", route_map, "the route map", "route-map: {...}"),
            opt("summary", summary, "the provider's published figures", "summary: {...}"),
            opt("topics", array(topic), "what participants learn, as published", "topics: [...]"),
@@ -577,6 +657,13 @@ Spec::Spec() {
        opt("catalogue-group", group, "the catalogue group every member should belong to",
            "catalogue-group: specialist"),
        opt("declared-count", count, "how many the source says the group has", "declared-count: 3"),
+       opt("described-as",
+           enumeration("group-description", "What the source calls the group's members.",
+                       {{"reformed", "reformed NPQs: each had a version before the reforms"},
+                        {"new", "new NPQs (recorded, not checked: pages also call reformed NPQs "
+                                "new)"}}),
+           "what the source calls the members ('The reformed leadership NPQs are:')",
+           "described-as: reformed"),
        req("members", array(member, true), "the qualifications in the group", "members: [...]"),
        opt("quote", text, "the source text",
            "quote: The three new NPQs in specialist areas of teaching are:")});
@@ -586,8 +673,8 @@ Spec::Spec() {
        opt("assessment", assessment, "the assessment every programme shares", "assessment: {...}"),
        opt("funding", array(funding_item), "funding statements for the whole suite",
            "funding: [...]"),
-       opt("duration", duration_block, "the range of lengths across the suite",
-           "duration: {minimum: 12 months, maximum: 18 months}"),
+       opt("duration", suite_duration, "the lengths of the suite's programmes",
+           "duration: {minimum: 12 months, maximum: 18 months, varies-by: qualification}"),
        opt("notes", texts, "anything else", "notes: [...]")});
   auto &suite = object(
       "suite", "A provider's suite of qualifications (several NPQs described together).",
@@ -600,6 +687,9 @@ Spec::Spec() {
             req("source", source, "where the information comes from", "source: {...}"),
             opt("description", text, "a short description", "description: ..."),
             opt("common", common, "what all members share", "common: {...}"),
+            opt("announcements", array(announcement, true),
+                "what the page announces with a date: successors, funding, other news",
+                "announcements: [...]"),
             req("groups", array(suite_group, true),
                 "the qualifications, grouped as the source groups them", "groups: [...]"),
             opt("notes", texts, "anything else", "notes: [...]"),
@@ -725,34 +815,42 @@ Spec::Spec() {
             opt("notes", texts, "anything else", "notes: [...]")}));
 
   // ---- catalogue ------------------------------------------------------------------------------
-  auto &qualification =
-      object("qualification", "One NPQ (or related offer) in the catalogue.",
-             {req("code", code, "its short code", "code: NPQSL"),
-              opt("identifier", course_identifier, "its DfE course identifier",
-                  "identifier: npq-senior-leadership"),
-              req("name", text, "its name", "name: Senior leadership"),
-              req("group", group, "its catalogue group", "group: leadership"),
-              opt("taught-months", count, "the taught length in months", "taught-months: 18"),
-              opt("assessment-months",
-                  one_of("assessment-months",
-                         "Months after teaching for the assessment: a number, or a range with "
-                         "from and to.",
-                         {&count, &object("month-range", "A range of months ('3 to 4 months').",
-                                          {req("from", count, "the lower end", "from: 3"),
-                                           req("to", count, "the upper end", "to: 4")})}),
-                  "the time after teaching for the assessment, in months, or a range",
-                  "assessment-months: {from: 3, to: 4}"),
-              opt("frameworks", ids, "frameworks written for it, newest first",
-                  "frameworks: [npqsl-2020, npq-2017]"),
-              opt("aliases", codes, "other codes seen for it", "aliases: [NPQS]"),
-              opt("withdrawn", flag, "true if it is no longer offered", "withdrawn: true"),
-              opt("replaced-by", code, "the code that replaced it", "replaced-by: EHCO"),
-              opt("notes", texts, "anything else", "notes: [...]")});
+  auto &qualification = object(
+      "qualification", "One NPQ (or related offer) in the catalogue.",
+      {req("code", code, "its short code", "code: NPQSL"),
+       opt("identifier", course_identifier, "its DfE course identifier",
+           "identifier: npq-senior-leadership"),
+       req("name", text, "its name", "name: Senior leadership"),
+       req("group", group, "its catalogue group", "group: leadership"),
+       opt("taught-months", count, "the taught length in months", "taught-months: 18"),
+       opt("assessment-months",
+           one_of("assessment-months",
+                  "Months after teaching for the assessment: a number, or a range with "
+                  "from and to.",
+                  {&count, &object("month-range", "A range of months ('3 to 4 months').",
+                                   {req("from", count, "the lower end", "from: 3"),
+                                    req("to", count, "the upper end", "to: 4")})}),
+           "the time after teaching for the assessment, in months, or a range",
+           "assessment-months: {from: 3, to: 4}"),
+       opt("frameworks", ids, "frameworks written for it, newest first",
+           "frameworks: [npqsl-2020, npq-2017]"),
+       opt("aliases", codes, "other codes seen for it", "aliases: [NPQS]"),
+       opt("withdrawn",
+           one_of("withdrawn",
+                  "true, or the date it was withdrawn, as precisely as the sources give it.",
+                  {&flag, &date}),
+           "true if it is no longer offered, or the date it was withdrawn", "withdrawn: 2022"),
+       opt("replaced-by", code, "the code that replaced it", "replaced-by: EHCO"),
+       opt("notes", texts, "anything else", "notes: [...]")});
   auto &vocabulary_word =
       object("vocabulary-entry", "A word of a controlled vocabulary.",
              {req("id", id, "the word", "id: senior-leader"),
               req("label", text, "how it reads", "label: Senior leader"),
-              opt("aliases", ids, "other words that mean the same", "aliases: [slt-member]")});
+              opt("aliases", ids, "other words that mean the same", "aliases: [slt-member]"),
+              opt("within", ids,
+                  "for settings: the settings this one belongs to, wholly or in part (a "
+                  "school-based nursery is within a state-funded or an independent school)",
+                  "within: [state-funded-school, independent-school]")});
   auto &catalogue = object(
       "catalogue", "The NPQ catalogue: qualifications and the vocabularies of roles and settings.",
       with(header("catalogue"),

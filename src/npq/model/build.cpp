@@ -290,8 +290,34 @@ public:
     d.nominal = quantity(n, "nominal", p);
     d.minimum = quantity(n, "minimum", p);
     d.maximum = quantity(n, "maximum", p);
+    d.including_assessment = quantity(n, "including-assessment", p);
+    each(n, "spans", p, [&](const Node &sn, const std::string &sp) {
+      Span span;
+      span.of = text(&sn, "of");
+      span.length = quantity(&sn, "length", sp);
+      span.at_least = quantity(&sn, "at-least", sp);
+      span.up_to = quantity(&sn, "up-to", sp);
+      span.loc = loc(sn, sp);
+      d.spans.push_back(std::move(span));
+    });
+    d.varies_by = text(n, "varies-by");
     d.loc = key_loc(*map, "duration", p);
     return d;
+  }
+
+  std::vector<Announcement> announcements(const Node *map, const std::string &base) const {
+    std::vector<Announcement> out;
+    each(map, "announcements", base, [&](const Node &n, const std::string &p) {
+      Announcement a;
+      a.kind = text(&n, "kind");
+      a.what = text(&n, "what");
+      a.date = ref(&n, "date", p);
+      a.tense = text(&n, "tense");
+      a.quote = text(&n, "quote");
+      a.loc = loc(n, p);
+      out.push_back(std::move(a));
+    });
+    return out;
   }
 
   Assessment assessment(const Node *map, const std::string &base) const {
@@ -311,9 +337,18 @@ public:
       a.timing_within = quantity(t, "within", join(p, "timing"));
     }
     a.parts = parts(n, "parts", p);
-    a.engagement_threshold = number(n, "engagement-threshold");
-    if (const Node *e = n->get("engagement-threshold")) {
-      a.engagement_loc = loc(*e, join(p, "engagement-threshold"));
+    if (const Node *e = n->get("engagement-threshold"); e != nullptr && e->is_mapping()) {
+      // {percent: 90, of: attendance at the live sessions}
+      std::string ep = join(p, "engagement-threshold");
+      a.engagement_threshold = number(e, "percent");
+      a.engagement_scope = text(e, "of");
+      const Node *percent = e->get("percent");
+      a.engagement_loc = percent != nullptr ? loc(*percent, join(ep, "percent")) : loc(*e, ep);
+    } else {
+      a.engagement_threshold = number(n, "engagement-threshold");
+      if (e != nullptr) {
+        a.engagement_loc = loc(*e, join(p, "engagement-threshold"));
+      }
     }
     a.word_limit = integer(n, "word-limit");
     a.assessor = text(n, "assessor");
@@ -453,6 +488,7 @@ Programme build_programme(const Reader &r, const Node &root) {
     s.loc = r.loc(n, sp);
     p.starts.push_back(std::move(s));
   });
+  p.announcements = r.announcements(&root, base);
   p.route_map = r.route_map(&root, base);
   p.summary = r.summary(&root, base);
   r.each(&root, "topics", base, [&](const Node &n, const std::string &tp) {
@@ -492,11 +528,16 @@ Suite build_suite(const Reader &r, const Node &root) {
     s.common_funding = r.funding(common, cp);
     s.common_duration = r.duration(common, cp);
   }
+  s.announcements = r.announcements(&root, base);
   r.each(&root, "groups", base, [&](const Node &gn, const std::string &gp) {
     SuiteGroup g;
     g.id = Reader::text(&gn, "id");
     g.title = Reader::text(&gn, "title");
     g.catalogue_group = Reader::text(&gn, "catalogue-group");
+    g.described_as = Reader::text(&gn, "described-as");
+    if (const Node *da = gn.get("described-as")) {
+      g.described_as_loc = r.loc(*da, Reader::join(gp, "described-as"));
+    }
     g.declared_count = Reader::integer(&gn, "declared-count");
     if (const Node *dc = gn.get("declared-count")) {
       g.declared_count_loc = r.loc(*dc, Reader::join(gp, "declared-count"));
@@ -610,7 +651,12 @@ Catalogue build_catalogue(const Reader &r, const Node &root) {
     }
     q.frameworks = Reader::texts(&n, "frameworks");
     q.aliases = Reader::texts(&n, "aliases");
+    // 'withdrawn: true', or the date it was withdrawn ('withdrawn: 2022').
     q.withdrawn = Reader::boolean(&n, "withdrawn").value_or(false);
+    if (const Node *w = n.get("withdrawn"); w != nullptr && !Reader::boolean(&n, "withdrawn")) {
+      q.withdrawn = w->is_scalar() && !w->text.empty();
+      q.withdrawn_date = w->is_scalar() ? w->text : std::string();
+    }
     q.replaced_by = Reader::text(&n, "replaced-by");
     q.loc = r.loc(n, qp);
     c.qualifications.push_back(std::move(q));
@@ -618,7 +664,7 @@ Catalogue build_catalogue(const Reader &r, const Node &root) {
   auto vocabulary = [&](std::string_view key, std::vector<VocabularyEntry> &out) {
     r.each(&root, key, base, [&](const Node &n, const std::string &) {
       out.push_back(VocabularyEntry{Reader::text(&n, "id"), Reader::text(&n, "label"),
-                                    Reader::texts(&n, "aliases")});
+                                    Reader::texts(&n, "aliases"), Reader::texts(&n, "within")});
     });
   };
   vocabulary("roles", c.roles);

@@ -183,11 +183,38 @@ struct Funding {
   Loc loc;
 };
 
+/// A length the source gives for part of the programme ("the face-to-face sessions will be
+/// delivered over at least two academic terms"), not for the programme itself.
+struct Span {
+  std::string of;
+  std::optional<Quantity> length;
+  std::optional<Quantity> at_least;
+  std::optional<Quantity> up_to;
+  Loc loc;
+};
+
 struct DurationBlock {
   bool present = false;
-  std::optional<Quantity> nominal;
+  std::optional<Quantity> nominal; ///< the taught length
   std::optional<Quantity> minimum;
   std::optional<Quantity> maximum;
+  /// A published length that includes the assessment period ("17 months", of which about 3
+  /// are for the assessment).
+  std::optional<Quantity> including_assessment;
+  std::vector<Span> spans;
+  /// Suites: "participant" (default, one participant's range) or "qualification" (the range
+  /// spans the suite's qualifications: "12-18 months, depending on the subject area").
+  std::string varies_by;
+  Loc loc;
+};
+
+/// Something a page announces with a date: a successor, funding for a later intake, other news.
+struct Announcement {
+  std::string kind; ///< successor | funding | other
+  std::string what; ///< the source's words
+  std::optional<Ref> date;
+  std::string tense; ///< future | past
+  std::string quote;
   Loc loc;
 };
 
@@ -229,6 +256,9 @@ struct Assessment {
   std::optional<Quantity> timing_within;
   std::vector<AssessmentPart> parts;
   std::optional<double> engagement_threshold;
+  /// What the threshold applies to, in the source's words ("attendance at the live sessions");
+  /// empty when the source gives the percentage alone.
+  std::string engagement_scope;
   Loc engagement_loc;
   std::optional<int> word_limit;
   std::string assessor;
@@ -268,6 +298,7 @@ struct Programme {
   std::vector<Funding> funding;
   DurationBlock duration;
   std::vector<Start> starts;
+  std::vector<Announcement> announcements;
   RouteMap route_map;
   Summary summary;
   std::vector<Topic> topics;
@@ -289,6 +320,8 @@ struct SuiteGroup {
   std::string id;
   std::string title;
   std::string catalogue_group;
+  std::string described_as; ///< reformed | new | "" (what the source calls the members)
+  Loc described_as_loc;
   std::optional<int> declared_count;
   Loc declared_count_loc;
   std::vector<SuiteMember> members;
@@ -307,6 +340,7 @@ struct Suite {
   Assessment common_assessment;
   std::vector<Funding> common_funding;
   DurationBlock common_duration;
+  std::vector<Announcement> announcements;
   std::vector<SuiteGroup> groups;
   Loc loc;
 };
@@ -398,6 +432,7 @@ struct Qualification {
   std::vector<std::string> frameworks;
   std::vector<std::string> aliases;
   bool withdrawn = false;
+  std::string withdrawn_date; ///< when it was withdrawn, as precisely as known; may be empty
   std::string replaced_by;
   Loc loc;
 };
@@ -406,6 +441,7 @@ struct VocabularyEntry {
   std::string id;
   std::string label;
   std::vector<std::string> aliases;
+  std::vector<std::string> within; ///< settings: the settings it belongs to, wholly or in part
 };
 
 struct Catalogue {

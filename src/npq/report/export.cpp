@@ -100,7 +100,39 @@ Json assessment(const model::Assessment &a) {
               {"within", quantity(a.timing_within)},
               {"engagement_threshold",
                a.engagement_threshold ? Json(*a.engagement_threshold) : Json(nullptr)},
+              {"engagement_scope", optional_text(a.engagement_scope)},
               {"parts", parts}};
+}
+
+Json duration(const model::DurationBlock &d, bool suite) {
+  Json spans = Json::array();
+  for (const auto &s : d.spans) {
+    spans.push_back(Json{{"of", s.of},
+                         {"length", quantity(s.length)},
+                         {"at_least", quantity(s.at_least)},
+                         {"up_to", quantity(s.up_to)}});
+  }
+  Json j{{"nominal", quantity(d.nominal)},
+         {"minimum", quantity(d.minimum)},
+         {"maximum", quantity(d.maximum)},
+         {"including_assessment", quantity(d.including_assessment)},
+         {"spans", spans}};
+  if (suite) {
+    j["varies_by"] = d.varies_by.empty() ? "participant" : d.varies_by;
+  }
+  j["text"] = optional_text(describe_duration(d));
+  return j;
+}
+
+Json announcements(const std::vector<model::Announcement> &list) {
+  Json out = Json::array();
+  for (const auto &a : list) {
+    out.push_back(Json{{"kind", a.kind},
+                       {"what", a.what},
+                       {"date", a.date ? Json(a.date->value) : Json(nullptr)},
+                       {"tense", a.tense}});
+  }
+  return out;
 }
 
 Json funding(const std::vector<model::Funding> &list, const ReferenceData &data) {
@@ -155,14 +187,13 @@ std::string export_json(const model::Programme &p, const ReferenceData &data,
   }
   j["audience"] = Json{{"description", optional_text(p.audience.description)}, {"roles", roles}};
   j["funding"] = funding(p.funding, data);
-  j["duration"] = Json{{"nominal", quantity(p.duration.nominal)},
-                       {"minimum", quantity(p.duration.minimum)},
-                       {"maximum", quantity(p.duration.maximum)}};
+  j["duration"] = duration(p.duration, false);
   Json starts = Json::array();
   for (const auto &s : p.starts) {
     starts.push_back(s.date.value);
   }
   j["starts"] = starts;
+  j["announcements"] = announcements(p.announcements);
   if (p.route_map.present) {
     analysis::Totals totals(p);
     Json periods = Json::array();
@@ -265,6 +296,7 @@ std::string export_json(const model::Suite &s, const ReferenceData &data,
         Json{{"id", g.id},
              {"title", g.title},
              {"declared_count", g.declared_count ? Json(*g.declared_count) : Json(nullptr)},
+             {"described_as", optional_text(g.described_as)},
              {"members", members}});
   }
   j["groups"] = groups;
@@ -274,6 +306,8 @@ std::string export_json(const model::Suite &s, const ReferenceData &data,
   }
   j["common_activities"] = activities;
   j["funding"] = funding(s.common_funding, data);
+  j["duration"] = duration(s.common_duration, true);
+  j["announcements"] = announcements(s.announcements);
   j["assessment"] = assessment(s.common_assessment);
   j["findings"] = findings_json(findings);
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

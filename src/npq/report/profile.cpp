@@ -106,13 +106,50 @@ std::string describe_duration(const model::DurationBlock &d) {
   if (d.nominal) {
     parts.push_back(model::to_string(*d.nominal));
   }
-  if (d.minimum) {
-    parts.push_back("at least " + model::to_string(*d.minimum));
+  if (d.including_assessment) {
+    parts.push_back(model::to_string(*d.including_assessment) + " including the assessment");
   }
-  if (d.maximum) {
-    parts.push_back("at most " + model::to_string(*d.maximum));
+  if (d.varies_by == "qualification" && (d.minimum || d.maximum)) {
+    // "12-18 months, depending on the subject area": the range spans the qualifications.
+    std::string range;
+    if (d.minimum && d.maximum) {
+      range =
+          d.minimum->unit == d.maximum->unit
+              ? fmt::format("{} to {}", analysis::number(d.minimum->value),
+                            model::to_string(*d.maximum))
+              : fmt::format("{} to {}", model::to_string(*d.minimum), model::to_string(*d.maximum));
+    } else {
+      range = d.minimum ? model::to_string(*d.minimum) + " or more"
+                        : "up to " + model::to_string(*d.maximum);
+    }
+    parts.push_back(range + ", depending on the qualification");
+  } else {
+    if (d.minimum) {
+      parts.push_back("at least " + model::to_string(*d.minimum));
+    }
+    if (d.maximum) {
+      parts.push_back("at most " + model::to_string(*d.maximum));
+    }
   }
-  return join(parts, ", ");
+  std::string out = join(parts, ", ");
+  for (const auto &span : d.spans) {
+    std::string length = span.length     ? model::to_string(*span.length)
+                         : span.at_least ? "at least " + model::to_string(*span.at_least)
+                         : span.up_to    ? "up to " + model::to_string(*span.up_to)
+                                         : std::string();
+    if (!length.empty()) {
+      out += (out.empty() ? "" : "; ") + span.of + " over " + length;
+    }
+  }
+  return out;
+}
+
+std::string describe_engagement(const model::Assessment &a) {
+  if (!a.engagement_threshold) {
+    return {};
+  }
+  std::string percent = fmt::format("{} %", analysis::number(*a.engagement_threshold));
+  return a.engagement_scope.empty() ? percent : percent + " of " + a.engagement_scope;
 }
 
 std::string describe_delivery(const model::Delivery &d) {
@@ -248,10 +285,7 @@ std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data) 
            ? ""
            : label(a.timing_starts) +
                  (a.timing_within ? ", within " + model::to_string(*a.timing_within) : "")});
-  f.push_back({"Assessment", "Engagement needed",
-               a.engagement_threshold
-                   ? fmt::format("{} %", analysis::number(*a.engagement_threshold))
-                   : ""});
+  f.push_back({"Assessment", "Engagement needed", describe_engagement(a)});
   std::vector<std::string> parts;
   for (const auto &part : a.parts) {
     parts.push_back(part.title.empty() ? part.id : part.title);

@@ -26,7 +26,11 @@ constexpr std::string_view kFigureSection = "Published figures, one by one";
 std::string join(const std::vector<std::string> &parts, std::string_view separator);
 /// "£1,055 for Independent school", "Full scholarship for State-funded school (England)".
 std::string describe_funding(const model::Funding &funding, const ReferenceData &data);
+/// "18 months", "17 months including the assessment", "12 months to 18 months, depending on
+/// the qualification", "the face-to-face sessions over at least 2 terms".
 std::string describe_duration(const model::DurationBlock &duration);
+/// "90 %", or with its scope, "90 % of the live sessions"; empty when none is stated.
+std::string describe_engagement(const model::Assessment &assessment);
 std::string describe_delivery(const model::Delivery &delivery);
 /// "2", "6 × 1", "not published".
 std::string describe_hours(const model::Activity &activity);
