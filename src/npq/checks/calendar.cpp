@@ -507,7 +507,20 @@ void check_announcements(const model::DocumentInfo &doc, const model::Source &so
         d.notes.push_back({at(doc, offer), "what the page still offers"});
       }
     }
-    if (a.tense == "past" && page && when != nullptr && earliest(*when) > latest(*page)) {
+    if (page && when != nullptr && (a.tense == "past" || a.tense == "announced")) {
+      // Something that has happened cannot be later than the page. Something already announced
+      // may be: NPQ intakes, funding and frameworks run by academic year and are announced for
+      // the next one; an announcement about a period beyond the academic year after the page's
+      // is what a page dated earlier could not yet carry.
+      bool past = a.tense == "past";
+      Date last_known = *page;
+      if (!past) {
+        int year = page->month == 0 || page->month >= 9 ? page->year : page->year - 1;
+        last_known = Date{year + 2, 8, 31}; // the end of the next academic year
+      }
+      if (earliest(*when) <= latest(last_known)) {
+        continue;
+      }
       std::string gap;
       if (page->month != 0 && when->month != 0) {
         int months_later = (when->year * 12 + when->month) - (page->year * 12 + page->month);
@@ -515,9 +528,14 @@ void check_announcements(const model::DocumentInfo &doc, const model::Source &so
       }
       auto &d = ctx.out.add(
           Code::date_after_publication, at(doc, a.date->loc),
-          fmt::format("the page is dated {}, but speaks of '{}' for {}{} as already announced or "
-                      "past: its text was probably changed after that date",
-                      source.published, a.what, a.date->value, gap),
+          past ? fmt::format("the page is dated {}, but speaks of '{}' in {}{} as past: its text "
+                             "was changed after that date",
+                             source.published, a.what, a.date->value, gap)
+               : fmt::format("the page is dated {}, but speaks of '{}' for {}{} as already "
+                             "announced, beyond the academic year after its date ({}/{}): its "
+                             "text was probably changed after that date",
+                             source.published, a.what, a.date->value, gap, last_known.year - 1,
+                             last_known.year % 100),
           "the page's date does not date its other figures; check them against a current source");
       d.notes.push_back({at(doc, source.published_loc), "the page's own date"});
     }

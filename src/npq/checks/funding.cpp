@@ -152,8 +152,8 @@ void check_audience_funding(const model::DocumentInfo &doc, const model::Audienc
   auto &d = ctx.out.add(
       Code::audience_not_funded, at(doc, outside.front()->loc),
       fmt::format("{} is for {}, which no funding statement covers", who, names),
-      "add what the source says these applicants pay; if it says nothing, the page leaves them "
-      "without an answer");
+      "record what the source says these applicants pay (a fee, funding, 'contact us'); if it "
+      "says nothing, the page leaves them without an answer");
   for (const auto &f : funding) {
     d.notes.push_back({at(doc, f.loc), describe_statement(ctx, f)});
   }

@@ -377,8 +377,9 @@ Spec::Spec() {
   auto &tense = enumeration(
       "tense", "How the page speaks of what it announces.",
       {{"future", "as something that will happen ('the next programmes will commence')"},
-       {"past", "as something that has already happened or been announced ('has been announced', "
-                "'since September')"}});
+       {"announced", "as already announced, for a time still to come ('funding has been "
+                     "announced for Autumn 2024')"},
+       {"past", "as something that has already happened ('since September 2024')"}});
   auto &announcement = object(
       "announcement",
       "Something the page announces with a date: a successor programme or framework, funding "
@@ -387,7 +388,8 @@ Spec::Spec() {
        req("what", text, "what is announced, in the source's words",
            "what: the next programmes, under the new framework"),
        opt("date", date, "the date or period it is about, as published", "date: autumn 2021"),
-       req("tense", tense, "future or past: how the page speaks of it", "tense: future"),
+       req("tense", tense, "future, announced or past: how the page speaks of it",
+           "tense: future"),
        opt("notes", texts, "anything else", "notes: [...]"),
        opt("quote", text, "the source text",
            "quote: the next programmes will commence in the Autumn Term 2021 under the new "

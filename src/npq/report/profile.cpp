@@ -132,6 +132,9 @@ std::string describe_duration(const model::DurationBlock &d) {
     }
   }
   std::string out = join(parts, ", ");
+  if (out.empty() && !d.spans.empty()) {
+    out = "not stated"; // a span is of part of the programme, never its length
+  }
   for (const auto &span : d.spans) {
     std::string length = span.length     ? model::to_string(*span.length)
                          : span.at_least ? "at least " + model::to_string(*span.at_least)
