@@ -99,7 +99,8 @@ TEST_CASE("figures: a category over unpublished hours is unverifiable, and carri
   CHECK(j.judgement.programme.low == doctest::Approx(62));
   CHECK(j.judgement.programme.high == doctest::Approx(62));
   CHECK(test::codes(j.result.diagnostics, true) ==
-        std::vector<std::string>{"NPQ324@1", "NPQ306@8", "NPQ303@14", "NPQ303@15", "NPQ309@21"});
+        std::vector<std::string>{"NPQ324@1", "NPQ352@1", "NPQ306@8", "NPQ303@14", "NPQ303@15",
+                                 "NPQ309@21"});
 }
 
 TEST_CASE("figures: shares of an activity that runs throughout, said once per period") {

@@ -107,7 +107,7 @@ TEST_CASE("duration: a length including the assessment is compared with taught p
   CHECK(!has(all_codes(legacy), "NPQ330"));
 }
 
-TEST_CASE("duration: including the assessment is no shorter than taught; a span no longer than "
+TEST_CASE("duration: including the assessment is no shorter than taught, a span no longer than "
           "the programme") {
   auto shorter = with_fee(minimal_programme_for("NPQLT")) +
                  "duration: {nominal: 12 months, including-assessment: 10 months}\n";

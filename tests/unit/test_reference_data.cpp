@@ -137,7 +137,8 @@ TEST_CASE("a future framework supersedes a bundled one with data alone") {
   auto parsed =
       npq::parse_file(npq::SourceFile("p.yaml", minimal_programme_for("NPQSL") + assessed +
                                                     "framework: npqsl-2020-old\n"
-                                                    "topics: [{title: t, covers: [culture]}]\n"),
+                                                    "topics: [{title: t, covers: [culture]}]\n"
+                                                    "funding: [{kind: contact-provider}]\n"),
                       out);
   REQUIRE(out.empty());
   npq::checks::check_document(parsed.documents.front().model, ctx);
@@ -153,7 +154,8 @@ TEST_CASE("areas counted but not named: coverage cannot be checked by area") {
   CHECK(lpm->counted_areas() == 10);
   CHECK(lpm->areas_unnamed());
   auto r = test::check(minimal_programme_for("NPQLPM") + assessed + "framework: npqlpm-2023\n" +
-                       "topics: [{title: t, covers: [maths-culture]}]\n");
+                       "topics: [{title: t, covers: [maths-culture]}]\n" +
+                       "funding: [{kind: contact-provider}]\n");
   CHECK(codes(r.diagnostics).empty()); // the id cannot be checked, so it is not an error
   CHECK(codes(r.diagnostics, true) == std::vector<std::string>{"NPQ327@9"});
   CHECK(test::first(r, npq::Code::areas_not_named).message ==

@@ -388,8 +388,7 @@ Spec::Spec() {
        req("what", text, "what is announced, in the source's words",
            "what: the next programmes, under the new framework"),
        opt("date", date, "the date or period it is about, as published", "date: autumn 2021"),
-       req("tense", tense, "future, announced or past: how the page speaks of it",
-           "tense: future"),
+       req("tense", tense, "future, announced or past: how the page speaks of it", "tense: future"),
        opt("notes", texts, "anything else", "notes: [...]"),
        opt("quote", text, "the source text",
            "quote: the next programmes will commence in the Autumn Term 2021 under the new "
