@@ -36,7 +36,8 @@ struct Project {
   std::vector<model::Suppression> suppressions; ///< 'file' made absolute
   std::map<Code, std::optional<Severity>> severity;
   bool strict = false;
-  double about_tolerance = 0.10; ///< what "about" means (about-tolerance)
+  double about_tolerance = 0.10;       ///< what "about" means (about-tolerance)
+  std::optional<double> hours_per_day; ///< hours in a day (hours-per-day)
 };
 
 /// Options shared by commands that read programmes.

@@ -99,6 +99,7 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
   if (config->about_tolerance) {
     p.about_tolerance = *config->about_tolerance;
   }
+  p.hours_per_day = config->hours_per_day;
   return true;
 }
 
@@ -141,12 +142,14 @@ SessionOptions session_options(const InputOptions &options) {
   s.suppressions = options.project.suppressions;
   s.severity = options.project.severity;
   s.about_tolerance = options.project.about_tolerance;
+  s.hours_per_day = options.project.hours_per_day;
   return s;
 }
 
 analysis::FigureOptions figure_options(const InputOptions &options) {
   analysis::FigureOptions f;
   f.about_tolerance = options.project.about_tolerance;
+  f.hours_per_day = options.project.hours_per_day;
   return f;
 }
 

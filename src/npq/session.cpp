@@ -30,11 +30,14 @@ FileResult check_source(SourceFile source, const ReferenceData &data,
   result.path = source.name();
   result.diagnostics.limit_per_code(options.max_findings_per_code);
   result.parsed = parse_file(std::move(source), result.diagnostics, options.limits);
-  checks::Context ctx{data, result.diagnostics,
+  checks::Context ctx{data,
+                      result.diagnostics,
                       [&options](const std::string &from, const std::string &path) {
                         return read_relative(from, path, options.max_file_bytes);
                       },
-                      options.limits, options.about_tolerance};
+                      options.limits,
+                      options.about_tolerance,
+                      options.hours_per_day};
   // Config suppressions name files relative to the config; keep those for this file.
   std::vector<model::Suppression> suppressions;
   {

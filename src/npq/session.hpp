@@ -22,6 +22,7 @@ struct SessionOptions {
   std::vector<model::Suppression> suppressions; ///< from a config file ('file' absolute or empty)
   std::map<Code, std::optional<Severity>> severity; ///< overrides; nullopt turns a code off
   double about_tolerance = 0.10; ///< what "about" means, as a fraction (config about-tolerance)
+  std::optional<double> hours_per_day; ///< hours in a day (config hours-per-day)
 };
 
 struct FileResult {

@@ -152,51 +152,36 @@ System::System(const model::Programme &p, const Totals &totals, const Selection 
       switch (fig.kind) {
       case Kind::total:
       case Kind::days:
+      case Kind::weekly:
         if (virtual_hours) {
-          // The category's own hours: one unknown, or its per-period unknowns when it also
-          // publishes a figure for each period (they must add up to the total).
-          bool per_period = c->hours_per_period.has_value();
-          if (per_period && !fig.parts.empty()) {
-            std::vector<int> scope;
-            for (const auto &g : figures) {
-              if (g.category == c && g.kind == Kind::per_period) {
-                for (const auto &gp : g.parts) {
-                  scope.push_back(gp.period);
-                }
-              }
-            }
-            for (int period : scope) {
-              if (period < 0 || m_selection.included[static_cast<std::size_t>(period)]) {
-                e.terms.push_back({category_unknown(*c, period < 0 ? -2 : period), 1.0});
-              }
-            }
-            if (scope.size() == 1 && scope.front() < 0) {
-              e.terms.push_back({category_unknown(*c, -1), 1.0}); // the other periods
-            }
-          } else {
-            e.terms.push_back({category_unknown(*c, -1), 1.0});
-          }
+          e = category_hours(*c, figures);
         } else {
           e = hours_of(sel, restriction.empty() ? nullptr : &restriction);
         }
         if (fig.kind == Kind::total) {
           req = requirement(*c->total_hours, 1.0, options.about_tolerance);
+        } else if (fig.kind == Kind::weekly) {
+          req = requirement(*c->hours_per_week, fig.factor, options.about_tolerance);
         } else {
-          double h = *c->days * *s.hours_per_day;
+          double h = *c->days * fig.factor;
           req = {h, h};
         }
-        m_hours_figure[f] = true;
+        m_hours_figure[f] = fig.convertible;
         break;
       case Kind::per_period:
+      case Kind::by_period:
         if (part.period >= 0 && !m_selection.included[static_cast<std::size_t>(part.period)]) {
           e.applicable = false;
-        } else if (virtual_hours) {
+        } else if (virtual_hours || part.period < 0) {
+          // A category the route map does not show, or "every term" of terms it does not list:
+          // one period's worth of the category's own hours.
           e.terms.push_back({category_unknown(*c, part.period < 0 ? -2 : part.period), 1.0});
-        } else if (part.period >= 0) {
+        } else {
           std::vector<int> one{part.period};
           e = hours_of(sel, &one);
         }
-        req = requirement(*c->hours_per_period, 1.0, options.about_tolerance);
+        req = requirement(fig.kind == Kind::by_period ? *part.hours : *c->hours_per_period, 1.0,
+                          options.about_tolerance);
         m_hours_figure[f] = true;
         break;
       case Kind::each: {
@@ -233,8 +218,12 @@ System::System(const model::Programme &p, const Totals &totals, const Selection 
           }
         }
         if (fig.kind == Kind::count) {
-          for (const auto &a : p.route_map.throughout) {
-            e.constant += sel.matches(a) ? std::max(a.count, 0) : 0;
+          for (const auto *slot :
+               {&p.route_map.throughout, &p.route_map.before, &p.route_map.after}) {
+            for (const auto &a : *slot) {
+              bool in = restriction.empty() || slot == &p.route_map.throughout;
+              e.constant += in && sel.matches(a) ? std::max(a.count, 0) : 0;
+            }
           }
         } else if (part.period >= 0 &&
                    !m_selection.included[static_cast<std::size_t>(part.period)]) {
@@ -251,11 +240,30 @@ System::System(const model::Programme &p, const Totals &totals, const Selection 
         req = {static_cast<double>(*s.period_count), static_cast<double>(*s.period_count)};
         break;
       }
-      if (virtual_hours && (fig.kind == Kind::total || fig.kind == Kind::days)) {
+      if (virtual_hours &&
+          (fig.kind == Kind::total || fig.kind == Kind::days || fig.kind == Kind::weekly)) {
         category_totals.push_back(e);
       }
       m_exprs[f].push_back(std::move(e));
       m_required[f].push_back(req);
+    }
+  }
+  // Categories the route map lacks that publish figures for periods only: their hours count in
+  // the programme total too ("2 hours every term" is at least 2 hours).
+  if (with_categories) {
+    std::set<const model::Category *> counted;
+    for (const auto &fig : figures) {
+      bool total = fig.kind == Figure::Kind::total || fig.kind == Figure::Kind::days ||
+                   fig.kind == Figure::Kind::weekly;
+      if (fig.counts_nothing && total) {
+        counted.insert(fig.category);
+      }
+    }
+    for (const auto &fig : figures) {
+      if (fig.counts_nothing && counted.insert(fig.category).second &&
+          (fig.kind == Figure::Kind::per_period || fig.kind == Figure::Kind::by_period)) {
+        category_totals.push_back(category_hours(*fig.category, figures));
+      }
     }
   }
   // The programme total: every activity, and the hours of categories the route map lacks (once
@@ -276,6 +284,37 @@ System::System(const model::Programme &p, const Totals &totals, const Selection 
       }
     }
   }
+}
+
+// The hours of a category the route map does not show: one unknown, or its per-period unknowns
+// when it also publishes figures for periods (they add up to the total); "every term" of terms
+// the source does not list is one term's unknown plus the rest.
+Expression System::category_hours(const model::Category &c, const std::vector<Figure> &figures) {
+  Expression e;
+  std::vector<int> scope;
+  for (const auto &g : figures) {
+    if (g.category == &c &&
+        (g.kind == Figure::Kind::per_period || g.kind == Figure::Kind::by_period)) {
+      for (const auto &gp : g.parts) {
+        if (std::find(scope.begin(), scope.end(), gp.period) == scope.end()) {
+          scope.push_back(gp.period);
+        }
+      }
+    }
+  }
+  if (scope.empty()) {
+    e.terms.push_back({category_unknown(c, -1), 1.0});
+    return e;
+  }
+  for (int period : scope) {
+    if (period < 0 || m_selection.included[static_cast<std::size_t>(period)]) {
+      e.terms.push_back({category_unknown(c, period < 0 ? -2 : period), 1.0});
+    }
+  }
+  if (scope.size() == 1 && scope.front() < 0) {
+    e.terms.push_back({category_unknown(c, -1), 1.0}); // the other periods
+  }
+  return e;
 }
 
 int System::activity_unknown(const model::Activity &a) {
@@ -364,6 +403,15 @@ Expression System::hours_of(const Selector &selector, const std::vector<int> *pe
     for (const auto &a : all[static_cast<std::size_t>(i)].activities) {
       if (selector.matches(a)) {
         add_activity(e, a);
+      }
+    }
+  }
+  if (periods == nullptr) { // the whole programme: before it starts and after it too
+    for (const auto *slot : {&m_p.route_map.before, &m_p.route_map.after}) {
+      for (const auto &a : *slot) {
+        if (selector.matches(a)) {
+          add_activity(e, a);
+        }
       }
     }
   }

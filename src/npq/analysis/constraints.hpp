@@ -87,6 +87,7 @@ private:
   int activity_unknown(const model::Activity &a);
   int share_unknown(const model::Activity &a, int period);
   int category_unknown(const model::Category &c, int period);
+  Expression category_hours(const model::Category &c, const std::vector<Figure> &figures);
   void add_activity(Expression &e, const model::Activity &a);
   /// Matching activities in `periods` (all taken periods when null), throughout ones as shares.
   Expression hours_of(const Selector &selector, const std::vector<int> *periods);

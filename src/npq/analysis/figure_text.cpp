@@ -296,7 +296,7 @@ void cancel_out(Judgement &j, const model::Programme &p) {
       total = &f;
     }
   }
-  if (total == nullptr || total->verdict == Verdict::contradicted ||
+  if (total == nullptr || p.summary.partial || total->verdict == Verdict::contradicted ||
       total->published.low != total->published.high || total->published.approximate) {
     return;
   }

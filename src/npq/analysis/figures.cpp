@@ -32,7 +32,7 @@ bool counts_anything(const Totals &totals, const Selector &sel, const std::vecto
                      bool restricted) {
   for (const auto *a : totals.activities()) {
     if (sel.matches(*a) &&
-        (!restricted || a->period < 0 ||
+        (!restricted || a->period == model::kThroughout ||
          std::find(restriction.begin(), restriction.end(), a->period) != restriction.end())) {
       return true;
     }
@@ -40,9 +40,35 @@ bool counts_anything(const Totals &totals, const Selector &sel, const std::vecto
   return false;
 }
 
+// The weeks a weekly rate runs for: the category's own, else the programme's nominal length, with
+// the wording of that assumption ("78 weeks (18 months)").
+std::optional<std::pair<double, std::string>> weeks_of(const model::Category &c,
+                                                       const model::Programme &p) {
+  if (c.weeks) {
+    return std::make_pair(*c.weeks, fmt::format("{} weeks", number(*c.weeks)));
+  }
+  if (!p.duration.nominal) {
+    return std::nullopt;
+  }
+  const auto &q = *p.duration.nominal;
+  double per = q.unit == "week"        ? 1
+               : q.unit == "month"     ? 52.0 / 12
+               : q.unit == "year"      ? 52
+               : q.unit == "term"      ? 13
+               : q.unit == "half-term" ? 6.5
+               : q.unit == "day"       ? 1.0 / 7
+                                       : 0;
+  if (per == 0) {
+    return std::nullopt;
+  }
+  double weeks = std::round(q.value * per);
+  return std::make_pair(weeks, fmt::format("{} weeks ({}, the programme's length)", number(weeks),
+                                           model::to_string(q)));
+}
+
 // Every figure of the summary, with one part per checkable statement, in document order.
 std::vector<Figure> collect(const model::Programme &p, const Totals &totals,
-                            const std::vector<int> &scope) {
+                            const std::vector<int> &scope, const FigureOptions &options) {
   using Kind = Figure::Kind;
   std::vector<Figure> out;
   const auto &s = p.summary;
@@ -60,7 +86,10 @@ std::vector<Figure> collect(const model::Programme &p, const Totals &totals,
     std::vector<int> restriction = indices(totals, c.periods);
     bool restricted = !c.periods.empty();
     bool nothing = !counts_anything(totals, sel, restriction, restricted);
-    const std::vector<int> &periods = restricted ? restriction : scope;
+    static const std::vector<int> unstated;
+    const std::vector<int> &periods = c.periods_unstated ? unstated
+                                      : restricted       ? restriction
+                                                         : scope;
     Total whole = restricted ? totals.periods(restriction, sel) : totals.programme(sel);
     auto per_period = [&](Figure *f) {
       if (periods.empty()) {
@@ -100,7 +129,7 @@ std::vector<Figure> collect(const model::Programme &p, const Totals &totals,
       auto *f = add(Kind::each, &c, Interval::from(*c.hours_each), c.hours_each->loc);
       for (const auto *a : totals.activities()) {
         bool in_scope =
-            !restricted || a->period < 0 ||
+            !restricted || a->period == model::kThroughout ||
             std::find(restriction.begin(), restriction.end(), a->period) != restriction.end();
         if (!sel.matches(*a) || !in_scope) {
           continue;
@@ -115,10 +144,43 @@ std::vector<Figure> collect(const model::Programme &p, const Totals &totals,
         out.pop_back();
       }
     }
-    if (c.days && s.hours_per_day) {
-      auto *f = add(Kind::days, &c, Interval::exact(*c.days * *s.hours_per_day), c.days_loc);
+    if (c.days) {
+      std::optional<double> per_day = s.hours_per_day ? s.hours_per_day : options.hours_per_day;
+      auto *f = add(Kind::days, &c, Interval::exact(*c.days * per_day.value_or(1)), c.days_loc);
+      f->convertible = per_day.has_value();
+      f->factor = per_day.value_or(1);
+      f->basis = per_day ? fmt::format("{} days of {} hours", number(*c.days), number(*per_day))
+                         : fmt::format("{} days", number(*c.days));
       f->parts.push_back({});
       f->parts.back().detail = whole;
+    }
+    if (c.hours_per_week) {
+      auto weeks = weeks_of(c, p);
+      Interval rate = Interval::from(*c.hours_per_week);
+      auto *f = add(Kind::weekly, &c, rate.times(weeks ? weeks->first : 1), c.hours_per_week->loc);
+      f->convertible = weeks.has_value();
+      f->factor = weeks ? weeks->first : 1;
+      f->basis = weeks ? fmt::format("{} hours a week over {}", rate.str(), weeks->second)
+                       : fmt::format("{} hours a week", rate.str());
+      f->parts.push_back({});
+      f->parts.back().detail = whole;
+    }
+    if (!c.hours_by_period.empty()) {
+      auto *f = add(Kind::by_period, &c, Interval::from(c.hours_by_period.front().hours),
+                    c.hours_by_period.front().hours.loc);
+      for (const auto &split : c.hours_by_period) {
+        for (int i : indices(totals, split.periods)) {
+          Figure::Part part;
+          part.period = i;
+          part.hours = &split.hours;
+          part.published = Interval::from(split.hours);
+          part.detail = totals.period(i, sel);
+          f->parts.push_back(std::move(part));
+        }
+      }
+      if (f->parts.empty()) {
+        out.pop_back();
+      }
     }
     for (std::size_t i = out.size(); i > 0 && out[i - 1].category == &c; --i) {
       out[i - 1].counts_nothing = nothing;
@@ -134,6 +196,20 @@ std::vector<Figure> collect(const model::Programme &p, const Totals &totals,
     auto *f =
         add(Kind::period_count, nullptr, Interval::exact(*s.period_count), s.period_count_loc);
     f->parts.push_back({});
+  }
+  // What the encoder inferred: the figure itself, or (for "each term" figures without periods of
+  // their own) the reading of which terms the summary's figures range over.
+  for (auto &f : out) {
+    f.inferred = p.doc.inferred(f.loc.pointer);
+    if (f.inferred.empty() && (f.kind == Kind::per_period || f.kind == Kind::count_per_period) &&
+        f.category != nullptr && f.category->periods.empty() && !f.category->periods_unstated) {
+      f.inferred = p.doc.inferred(s.loc.pointer + "/periods");
+    }
+    for (auto &part : f.parts) {
+      if (part.hours == nullptr) {
+        part.published = f.published;
+      }
+    }
   }
   return out;
 }
@@ -306,6 +382,10 @@ const char *to_string(Figure::Kind kind) {
     return "programme total";
   case Kind::period_count:
     return "number of periods";
+  case Kind::by_period:
+    return "in these periods";
+  case Kind::weekly:
+    return "a week";
   }
   return "";
 }
@@ -330,15 +410,18 @@ Judgement judge(const model::Programme &p, const Totals &totals, const FigureOpt
   if (!s.present) {
     return j;
   }
-  j.figures = collect(p, totals, j.scope);
+  j.figures = collect(p, totals, j.scope, options);
   auto sels = detail::selections(p, totals);
   if (sels.empty()) {
     return j;
   }
   std::vector<System> alone;
   std::vector<System> full;
+  // Without a route map there is nothing to judge a figure against alone: the categories' own
+  // hours are the unknowns in both.
+  bool has_route_map = p.route_map.present && !p.route_map.periods.empty();
   for (const auto &sel : sels) {
-    alone.emplace_back(p, totals, sel, j.figures, false, options);
+    alone.emplace_back(p, totals, sel, j.figures, !has_route_map, options);
     full.emplace_back(p, totals, sel, j.figures, true, options);
   }
   const std::size_t n = j.figures.size();
@@ -457,6 +540,14 @@ Judgement judge(const model::Programme &p, const Totals &totals, const FigureOpt
           part.verdict != Verdict::contradicted) {
         part.verdict = Verdict::unverifiable;
         part.condition = unverifiable_text(part.allowed, j.route_map_alone, route_map);
+      }
+      if (!fig.convertible) {
+        part.verdict = Verdict::unverifiable;
+        part.condition = fig.kind == Figure::Kind::days
+                             ? "cannot be checked: the source does not say how many hours make a "
+                               "day"
+                             : "cannot be checked: the programme's length in weeks is not "
+                               "published";
       }
     }
     fig.verdict = worst(fig);

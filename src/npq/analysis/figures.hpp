@@ -22,6 +22,7 @@
 #include "npq/analysis/totals.hpp"
 #include "npq/model/model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct FigureOptions {
   /// tolerance widens activities whose hours are published as "about". `.npq.yaml`:
   /// `about-tolerance: 10%`.
   double about_tolerance = 0.10;
+  /// Hours in a day, for figures in days when the programme does not say (`.npq.yaml`
+  /// hours-per-day); the programme's own summary.hours-per-day wins.
+  std::optional<double> hours_per_day;
 };
 
 /// One published figure, as the provider wrote it, with its verdict.
@@ -47,9 +51,11 @@ struct Figure {
     count,            ///< a category's number of occurrences
     count_per_period, ///< occurrences in each period
     each,             ///< the published length of each occurrence
-    days,             ///< a figure in days, converted with summary.hours-per-day
+    days,             ///< a figure in days, converted with the hours in a day
     programme_total,  ///< the summary's programme total
     period_count,     ///< the summary's number of periods
+    by_period,        ///< one row split unevenly over periods ("8 hours in term 2")
+    weekly,           ///< a weekly rate over the programme's weeks
   };
 
   /// What would make an open part true, in pieces, so that the parts of a per-period figure can
@@ -67,6 +73,8 @@ struct Figure {
   struct Part {
     int period = -1;                           ///< per-period figures
     const model::Activity *activity = nullptr; ///< 'each' figures
+    Interval published;                        ///< this part's published value
+    const model::Hours *hours = nullptr;       ///< by_period: this part's published hours
     Interval route_map; ///< what the route map alone adds up to (over every choice of electives)
     Interval allowed;   ///< what the other published figures and the route map allow
     Verdict verdict = Verdict::confirmed;
@@ -87,6 +95,12 @@ struct Figure {
   /// "the audit (−1), self-directed learning (+4) and the online community (−3) cancel out".
   std::string cancels;
   bool counts_nothing = false; ///< a category with no activity in the route map (NPQ302)
+  /// False for a figure npq cannot turn into hours (days with no hours in a day, a weekly rate
+  /// with no length in weeks): it is shown as published and never constrains anything.
+  bool convertible = true;
+  double factor = 1;    ///< days: hours in a day; weekly: weeks
+  std::string basis;    ///< how the figure was turned into hours: "8 days of 6 hours"
+  std::string inferred; ///< why the encoder inferred it (its 'inferred' reason), or empty
 };
 
 /// Figures that cannot all be true together (with the route map), smallest sets first.

@@ -33,8 +33,10 @@ Totals::Totals(const model::Programme &programme) : m_programme(programme) {
       m_activities.push_back(&a);
     }
   }
-  for (const auto &a : rm.throughout) {
-    m_activities.push_back(&a);
+  for (const auto *slot : {&rm.throughout, &rm.before, &rm.after}) {
+    for (const auto &a : *slot) {
+      m_activities.push_back(&a);
+    }
   }
   for (const auto &c : rm.choices) {
     Group g;
@@ -80,6 +82,21 @@ Total Totals::period_only(int index, const Selector &selector) const {
 Total Totals::throughout(const Selector &selector) const {
   Total t;
   for (const auto &a : m_programme.route_map.throughout) {
+    if (selector.matches(a)) {
+      Interval h = activity_hours(a);
+      t.hours += h;
+      t.count += a.count;
+      t.parts.push_back({&a, h, false});
+    }
+  }
+  return t;
+}
+
+Total Totals::outside(int slot, const Selector &selector) const {
+  Total t;
+  const auto &list =
+      slot == model::kBefore ? m_programme.route_map.before : m_programme.route_map.after;
+  for (const auto &a : list) {
     if (selector.matches(a)) {
       Interval h = activity_hours(a);
       t.hours += h;
@@ -165,10 +182,12 @@ Total Totals::programme(const Selector &selector) const {
         range.str(),
         min_count == max_count ? "" : fmt::format(" ({}–{} occurrences)", min_count, max_count)));
   }
-  Total whole = throughout(selector);
-  t.hours += whole.hours;
-  t.count += whole.count;
-  t.parts.insert(t.parts.end(), whole.parts.begin(), whole.parts.end());
+  for (const Total &whole : {throughout(selector), outside(model::kBefore, selector),
+                             outside(model::kAfter, selector)}) {
+    t.hours += whole.hours;
+    t.count += whole.count;
+    t.parts.insert(t.parts.end(), whole.parts.begin(), whole.parts.end());
+  }
   return t;
 }
 
@@ -200,9 +219,9 @@ std::optional<Selection> Totals::extreme(const Selector &selector, bool heaviest
       s.periods.push_back(options[static_cast<std::size_t>(k)].second);
     }
   }
-  for (const auto &a : m_programme.route_map.throughout) {
-    if (selector.matches(a)) {
-      s.hours += activity_hours(a);
+  for (const auto *a : m_activities) {
+    if (a->period < 0 && selector.matches(*a)) {
+      s.hours += activity_hours(*a);
     }
   }
   std::sort(s.periods.begin(), s.periods.end());
@@ -217,11 +236,22 @@ std::optional<Selection> Totals::heaviest(const Selector &selector) const {
   return extreme(selector, true);
 }
 
+std::string where_text(const model::Activity &a, const model::Programme &programme) {
+  switch (a.period) {
+  case model::kThroughout:
+    return "throughout";
+  case model::kBefore:
+    return "before the programme";
+  case model::kAfter:
+    return "after the taught programme";
+  default:
+    return programme.route_map.periods[static_cast<std::size_t>(a.period)].title;
+  }
+}
+
 std::string describe(const Contribution &c, const model::Programme &programme) {
   const auto &a = *c.activity;
-  std::string where = a.period >= 0
-                          ? programme.route_map.periods[static_cast<std::size_t>(a.period)].title
-                          : std::string("throughout");
+  std::string where = where_text(a, programme);
   std::string figure = Interval::from(a.hours).str();
   std::string hours = a.hours.form == model::Hours::Form::not_published
                           ? "hours not published"

@@ -53,6 +53,9 @@ public:
   Total within(int index, const Selector &selector) const { return period_only(index, selector); }
   /// The matching activities that run throughout the programme, each counted whole.
   Total throughout(const Selector &selector) const;
+  /// The matching activities before the programme starts (kBefore) or after the taught
+  /// programme (kAfter), each counted whole.
+  Total outside(int slot, const Selector &selector) const;
   /// A period's activities that match, plus an unknown share of matching throughout activities.
   Total period(int index, const Selector &selector) const;
   /// Several periods together (shares of throughout activities counted once).
@@ -66,7 +69,8 @@ public:
   std::optional<Selection> lightest(const Selector &selector) const;
   std::optional<Selection> heaviest(const Selector &selector) const;
 
-  /// Every activity with its period index (-1 throughout), in document order.
+  /// Every activity (its period index, or kThroughout, kBefore, kAfter): the periods' in order,
+  /// then throughout, before and after.
   const std::vector<const model::Activity *> &activities() const { return m_activities; }
   /// Index of a period id, or -1.
   int period_index(std::string_view id) const;
@@ -88,6 +92,10 @@ private:
   std::vector<Group> m_groups;
   std::set<int> m_electives;
 };
+
+/// Where an activity happens: its period's title, "throughout", "before the programme" or "after
+/// the taught programme".
+std::string where_text(const model::Activity &activity, const model::Programme &programme);
 
 /// "term one: Online self-directed study, 8 hours" for notes and explanations.
 std::string describe(const Contribution &c, const model::Programme &programme);

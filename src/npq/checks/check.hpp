@@ -25,6 +25,8 @@ struct Context {
   yaml::Limits limits;
   /// What "about" means: a published "about 20" holds within 20 ± this fraction.
   double about_tolerance = 0.10;
+  /// Hours in a day from the configuration, for figures in days the programme does not convert.
+  std::optional<double> hours_per_day;
 };
 
 inline Location at(const model::DocumentInfo &doc, const model::Loc &loc) {

@@ -82,12 +82,29 @@ std::string figure_phrase(const analysis::Figure &f, const model::Programme &p) 
   case Kind::each:
     return fmt::format("{}: {} each", what(*f.category), v);
   case Kind::days:
-    return fmt::format("{}: {} days ({})", what(*f.category), analysis::number(*f.category->days),
-                       v);
+    return fmt::format("{}: {}{}", what(*f.category), f.basis,
+                       f.convertible ? " (" + v + ")" : std::string());
+  case Kind::weekly:
+    return fmt::format("{}: {}{}", what(*f.category), f.basis,
+                       f.convertible ? " (" + v + ")" : std::string());
   case Kind::programme_total:
     return fmt::format("the programme total of {}", v);
   case Kind::period_count:
     return fmt::format("{} periods", v);
+  case Kind::by_period: {
+    std::vector<std::string> pieces;
+    for (const auto &part : f.parts) {
+      pieces.push_back(fmt::format(
+          "{} in {}", hours_text(part.published),
+          part.period >= 0 ? p.route_map.periods[static_cast<std::size_t>(part.period)].title
+                           : std::string("a period")));
+    }
+    std::string list;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      list += (i == 0 ? "" : i + 1 == pieces.size() ? " and " : ", ") + pieces[i];
+    }
+    return fmt::format("{}: {}", what(*f.category), list);
+  }
   }
   return v;
 }
@@ -104,6 +121,7 @@ public:
     }
     analysis::FigureOptions options;
     options.about_tolerance = m_ctx.about_tolerance;
+    options.hours_per_day = m_ctx.hours_per_day;
     auto judgement = analysis::judge(m_p, m_totals, options);
     report_figures(judgement);
     report_conflicts(judgement);
@@ -117,8 +135,46 @@ public:
       std::vector<int> scope = c.periods.empty() ? judgement.scope : periods_of(c);
       category_extras(c, scope, empty.count(&c) != 0);
     }
+    placement();
     unaccounted();
     incomplete_note();
+  }
+
+  // A summary row that says when its activities happen (before the programme starts, after the
+  // taught programme) against where the route map puts them.
+  void placement() {
+    for (const auto &c : m_p.summary.categories) {
+      if (c.when.empty()) {
+        continue;
+      }
+      int slot = c.when == "before-start" ? model::kBefore : model::kAfter;
+      Selector sel = analysis::selector_of(c);
+      for (const auto *a : m_totals.activities()) {
+        if (!sel.matches(*a) || a->period == slot) {
+          continue;
+        }
+        auto &d = report(Code::placement_differs, c.when_loc,
+                         fmt::format("{} places it {}, but the route map puts '{}' {}", what(c),
+                                     slot == model::kBefore ? "before the programme starts"
+                                                            : "after the taught programme",
+                                     a->title, where_phrase(*a)));
+        d.notes.push_back({at(m_p.doc, a->loc), fmt::format("'{}' in the route map", a->title)});
+        break; // one finding per row
+      }
+    }
+  }
+
+  std::string where_phrase(const model::Activity &a) const {
+    switch (a.period) {
+    case model::kThroughout:
+      return "throughout the programme";
+    case model::kBefore:
+      return "before the programme starts";
+    case model::kAfter:
+      return "after the taught programme";
+    default:
+      return "in " + period_title(a.period);
+    }
   }
 
 private:
@@ -147,8 +203,6 @@ private:
   // One finding per figure that is not confirmed: contradicted figures are errors, open ones
   // warnings that say what would make them true, and figures nothing can check are notes.
   void report_figures(const analysis::Judgement &j) {
-    using Kind = analysis::Figure::Kind;
-    using analysis::Verdict;
     std::set<const analysis::Figure *> in_conflict;
     for (const auto &c : j.conflicts) {
       for (std::size_t f : c.figures) {
@@ -159,6 +213,21 @@ private:
       if (f.counts_nothing && m_p.route_map.present) {
         continue; // NPQ302, once per category (category_extras)
       }
+      std::size_t before = m_ctx.out.items().size();
+      report_figure(f, j, in_conflict);
+      // A figure the encoder inferred is always reported as such.
+      if (!f.inferred.empty() && m_ctx.out.items().size() > before) {
+        m_ctx.out.items().back().notes.push_back(
+            {at(m_p.doc, f.loc), "inferred by the encoder, not published: " + f.inferred});
+      }
+    }
+  }
+
+  void report_figure(const analysis::Figure &f, const analysis::Judgement &j,
+                     const std::set<const analysis::Figure *> &in_conflict) {
+    using Kind = analysis::Figure::Kind;
+    using analysis::Verdict;
+    {
       switch (f.verdict) {
       case Verdict::confirmed:
         if (!f.cancels.empty()) {
@@ -188,8 +257,8 @@ private:
         break;
       }
       case Verdict::unverifiable:
-        if (in_conflict.count(&f) != 0) {
-          break; // NPQ304 names it
+        if (in_conflict.count(&f) != 0 || (f.kind == Kind::days && !f.convertible)) {
+          break; // NPQ304 names it; a figure in days is NPQ305's
         }
         report(Code::figure_unverifiable, f.loc,
                fmt::format("{} {}", figure_phrase(f, m_p), f.condition),
@@ -259,12 +328,9 @@ private:
     std::string rm = hours_text(part.route_map);
     switch (f.kind) {
     case Kind::total:
-    case Kind::days: {
-      std::string days =
-          f.kind == Kind::days
-              ? fmt::format(" ({} days of {} hours)", analysis::number(*f.category->days),
-                            analysis::number(*m_p.summary.hours_per_day))
-              : "";
+    case Kind::days:
+    case Kind::weekly: {
+      std::string days = f.kind != Kind::total ? " (" + f.basis + ")" : "";
       auto &d = report(Code::hours_mismatch, f.loc,
                        fmt::format("{}: the published total is {}{}, but the route map adds up "
                                    "to {}",
@@ -305,16 +371,20 @@ private:
       }
       break;
     case Kind::per_period:
+    case Kind::by_period:
     case Kind::count_per_period: {
-      bool hours = f.kind == Kind::per_period;
+      bool hours = f.kind != Kind::count_per_period;
       std::size_t differ = 0;
       for (const auto &p : f.parts) {
         differ += p.verdict == analysis::Verdict::contradicted ? 1 : 0;
       }
-      auto &d = report(hours ? Code::hours_mismatch : Code::count_mismatch, f.loc,
-                       fmt::format("{}: {} is published for each period, but {} of {} periods "
-                                   "differ",
-                                   what(*f.category), figure_value(f), differ, f.parts.size()));
+      std::string message =
+          f.kind == Kind::by_period
+              ? fmt::format("{}, but {} of {} periods differ", figure_phrase(f, m_p), differ,
+                            f.parts.size())
+              : fmt::format("{}: {} is published for each period, but {} of {} periods differ",
+                            what(*f.category), figure_value(f), differ, f.parts.size());
+      auto &d = report(hours ? Code::hours_mismatch : Code::count_mismatch, f.loc, message);
       for (const auto &p : f.parts) {
         if (p.verdict != analysis::Verdict::contradicted || p.period < 0) {
           continue;
@@ -364,7 +434,7 @@ private:
     (void)scope;
     if (empty) {
       if (!m_p.route_map.present) {
-        if (c.days && !m_p.summary.hours_per_day) {
+        if (c.days && !m_p.summary.hours_per_day && !m_ctx.hours_per_day) {
           days_note(c);
         }
         return; // nothing to account for it with: its figures are notes (NPQ309)
@@ -389,7 +459,7 @@ private:
         m_accounted[a].push_back(&c);
       }
     }
-    if (c.days && !m_p.summary.hours_per_day) {
+    if (c.days && !m_p.summary.hours_per_day && !m_ctx.hours_per_day) {
       days_note(c);
     }
   }
@@ -416,8 +486,8 @@ private:
   }
 
   void unaccounted() {
-    if (m_p.summary.categories.empty()) {
-      return;
+    if (m_p.summary.categories.empty() || m_p.summary.partial) {
+      return; // a partial list ("you will benefit from ...") leaves things out on purpose
     }
     // One finding per distinct activity (kind and title), listing where it occurs.
     std::map<std::pair<std::string, std::string>, std::vector<const model::Activity *>> missing;

@@ -228,9 +228,11 @@ void check_references(const model::Programme &p, const Context &ctx) {
       check_coverage(p.doc, a.covers, framework, ctx);
     }
   }
-  for (const auto &a : p.route_map.throughout) {
-    activities.add(a.id, a.loc);
-    check_coverage(p.doc, a.covers, framework, ctx);
+  for (const auto *slot : {&p.route_map.throughout, &p.route_map.before, &p.route_map.after}) {
+    for (const auto &a : *slot) {
+      activities.add(a.id, a.loc);
+      check_coverage(p.doc, a.covers, framework, ctx);
+    }
   }
   for (const auto &c : p.route_map.choices) {
     choices.add(c.id, c.loc);

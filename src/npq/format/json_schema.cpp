@@ -101,6 +101,17 @@ public:
           required.push_back(f.key);
         }
       }
+      // Any object may mark some of its keys as the encoder's inference.
+      Json inferred_keys = Json::array();
+      for (const auto &f : type.fields) {
+        inferred_keys.push_back(f.key);
+      }
+      properties["inferred"] =
+          Json{{"type", "object"},
+               {"description", "keys of this mapping whose values were inferred, not read from the "
+                               "source, each with the reason"},
+               {"propertyNames", Json{{"enum", inferred_keys}}},
+               {"additionalProperties", Json{{"type", "string"}, {"minLength", 1}}}};
       j["properties"] = properties;
       if (!required.empty()) {
         j["required"] = required;

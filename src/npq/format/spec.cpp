@@ -453,12 +453,25 @@ Spec::Spec() {
        opt("throughout", activities,
            "activities that run across all periods (e.g. the implementation project)",
            "throughout: [...]"),
+       opt("before", activities,
+           "activities before the programme starts (an audit 'before start of the programme')",
+           "before: [{title: Leadership audit, kind: audit, hours: 2}]"),
+       opt("after", activities,
+           "activities after the taught programme (an assessment briefing, the case study)",
+           "after: [{title: Assessment briefing, kind: assessment-briefing, hours: 1}]"),
        opt("choices", array(choice),
            "choice rules over periods; periods not in a choice are essential", "choices: [...]"),
        opt("notes", texts, "anything else", "notes: [...]"),
        opt("quote", text, "the source text", "quote: Programme route map")});
 
   // ---- the provider's declared summary --------------------------------------------------------
+  auto &split =
+      object("hours-split", "Hours published for some of a row's periods.",
+             {req("periods", ids, "the periods this figure is for", "periods: [term-1, term-3]"),
+              req("hours", *hours, "the hours in each of them", "hours: 4")});
+  auto &when_word = enumeration("when", "Where a summary row places its activities.",
+                                {{"before-start", "before the programme starts"},
+                                 {"after-programme", "after the taught programme"}});
   auto &category = object(
       "summary-category",
       "One figure, or row of figures, the provider publishes about its own programme.",
@@ -480,6 +493,22 @@ Spec::Spec() {
        opt("hours-each", *hours, "the published length of each occurrence", "hours-each: 2"),
        opt("days", number("Days."), "the published figure in days ('the equivalent of 8 days')",
            "days: 8"),
+       opt("hours-by-period", array(split, true),
+           "one row split unevenly over periods ('4 hours in terms 1 and 3, 8 hours in term 2'); "
+           "counted once",
+           "hours-by-period: [{periods: [term-1, term-3], hours: 4}, {periods: [term-2], hours: "
+           "8}]"),
+       opt("hours-per-week", *hours, "a weekly rate over the programme ('about 1-2 hours a week')",
+           "hours-per-week: {from: 1, to: 2}"),
+       opt("weeks", number("Weeks."),
+           "the weeks a weekly rate runs for; default: the programme's duration", "weeks: 40"),
+       opt("when", when_word,
+           "where the source places what this row counts, when not in the periods",
+           "when: before-start"),
+       opt("periods-unstated", flag,
+           "the per-period figure is for 'every term' of a number of terms the source does not "
+           "give",
+           "periods-unstated: true"),
        opt("notes", texts, "anything else", "notes: [...]"),
        opt("quote", text, "the source text",
            "quote: 'Every term year one/two: 2 hours each term.'")});
@@ -496,6 +525,10 @@ Spec::Spec() {
            "period-count: 9"),
        opt("hours-per-day", number("Hours in one day."),
            "how many hours the source counts as a day", "hours-per-day: 6"),
+       opt("partial", flag,
+           "the source lists some of what the programme offers ('you will benefit from …'), not "
+           "a complete table of its hours",
+           "partial: true"),
        opt("notes", texts, "anything else", "notes: [...]"),
        opt("quote", text, "the source text", "quote: Summary of programme and learning hours")});
 
@@ -905,6 +938,10 @@ Spec::Spec() {
                 "severity: [{code: NPQ309, severity: error}]"),
             opt("suppress", array(suppression), "suppressions", "suppress: [...]"),
             opt("strict", flag, "treat warnings as failures, like --strict", "strict: true"),
+            opt("hours-per-day", number("Hours in one day."),
+                "how many hours make a day, for figures in days when the programme does not say "
+                "(a programme's own summary.hours-per-day wins)",
+                "hours-per-day: 6"),
             opt("about-tolerance", percent,
                 "what 'about' means, in per cent: a published 'about 20 hours' holds for 20 ± "
                 "this (default 10)",

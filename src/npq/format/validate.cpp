@@ -217,6 +217,11 @@ private:
       if (key.size() > 2 && key[0] == 'x' && key[1] == '-') {
         continue; // user extension
       }
+      if (key == "inferred") {
+        PointerPath::Scope<std::string_view> scope(m_path, key);
+        check_inferred(node, *entry.value, type);
+        continue;
+      }
       const Field *field = type.field(key);
       if (field == nullptr) {
         std::vector<std::string_view> keys;
@@ -243,6 +248,28 @@ private:
                fmt::format("missing required key '{}'{}", field.key,
                            type.name.empty() ? std::string() : fmt::format(" in {}", type.name)),
                fmt::format("add '{}': {}", field.key, field.meaning));
+      }
+    }
+  }
+
+  // 'inferred: {key: reason}' marks sibling keys whose values the encoder concluded rather than
+  // read. Every object may carry it; each key it names must be one this mapping has.
+  void check_inferred(const Node &owner, const Node &inferred, const Type &type) {
+    if (!inferred.is_mapping()) {
+      report(Code::wrong_type, inferred,
+             "'inferred' must be a mapping of keys to the reason each value was inferred",
+             "inferred: {framework: The page names no framework, but teaches its areas.}");
+      return;
+    }
+    for (const auto &e : inferred.entries) {
+      PointerPath::Scope<std::string_view> scope(m_path, e.key->text);
+      if (type.field(e.key->text) == nullptr || owner.get(e.key->text) == nullptr) {
+        report(Code::unknown_key, *e.key,
+               fmt::format("'inferred' names '{}', which this mapping does not have", e.key->text),
+               "name a key written beside 'inferred'");
+      } else if (!e.value->is_scalar() || e.value->text.empty()) {
+        report(Code::empty_value, *e.value, "say why the value was inferred",
+               "inferred: {periods: The table's totals count four terms.}");
       }
     }
   }

@@ -402,7 +402,9 @@ public:
       period.loc = loc(pn, pp);
       r.periods.push_back(std::move(period));
     });
-    r.throughout = activities(n, "throughout", p, -1);
+    r.throughout = activities(n, "throughout", p, kThroughout);
+    r.before = activities(n, "before", p, kBefore);
+    r.after = activities(n, "after", p, kAfter);
     each(n, "choices", p, [&](const Node &cn, const std::string &cp) {
       Choice c;
       c.id = text(&cn, "id");
@@ -433,6 +435,7 @@ public:
       s.period_count_loc = loc(*pc, join(p, "period-count"));
     }
     s.hours_per_day = number(n, "hours-per-day");
+    s.partial = boolean(n, "partial").value_or(false);
     s.loc = key_loc(*map, "summary", p);
     each(n, "categories", p, [&](const Node &cn, const std::string &cp) {
       Category c;
@@ -457,6 +460,24 @@ public:
       }
       c.quote = text(&cn, "quote");
       c.loc = loc(cn, cp);
+      each(&cn, "hours-by-period", cp, [&](const Node &sn, const std::string &sp) {
+        Category::Split split;
+        split.periods = refs(&sn, "periods", sp);
+        if (auto h = hours(&sn, "hours", sp)) {
+          split.hours = *h;
+        }
+        c.hours_by_period.push_back(std::move(split));
+      });
+      c.hours_per_week = hours(&cn, "hours-per-week", cp);
+      c.weeks = number(&cn, "weeks");
+      if (const Node *w = cn.get("weeks")) {
+        c.weeks_loc = loc(*w, join(cp, "weeks"));
+      }
+      c.when = text(&cn, "when");
+      if (const Node *w = cn.get("when")) {
+        c.when_loc = loc(*w, join(cp, "when"));
+      }
+      c.periods_unstated = boolean(&cn, "periods-unstated").value_or(false);
       s.categories.push_back(std::move(c));
     });
     return s;
@@ -682,6 +703,7 @@ Config build_config(const Reader &r, const Node &root) {
   if (auto t = Reader::number(&root, "about-tolerance")) {
     c.about_tolerance = *t / 100.0;
   }
+  c.hours_per_day = Reader::number(&root, "hours-per-day");
   r.each(&root, "severity", base, [&](const Node &n, const std::string &) {
     c.severity.push_back(SeverityOverride{Reader::text(&n, "code"), Reader::text(&n, "severity")});
   });
@@ -726,8 +748,10 @@ namespace {
 // Appends every 'quote' scalar under node. One pointer string grows and shrinks on the way down
 // and back (no string per node), and only collections are remembered: a collection reached
 // twice through aliases is walked once.
+// 'inferred' mappings are collected on the same walk: {key: reason} beside the keys they mark.
 void collect_quotes(const Reader &r, const Node &node, std::string &pointer,
-                    std::unordered_set<const Node *> &seen, std::vector<Ref> &out) {
+                    std::unordered_set<const Node *> &seen, std::vector<Ref> &out,
+                    std::vector<std::pair<std::string, std::string>> &inferences) {
   if (!(node.is_mapping() || node.is_sequence()) || !seen.insert(&node).second) {
     return;
   }
@@ -738,8 +762,13 @@ void collect_quotes(const Reader &r, const Node &node, std::string &pointer,
       pointer += escape_pointer_segment(e.key->text);
       if (e.key->text == "quote" && e.value->is_scalar()) {
         out.push_back(Ref{e.value->text, r.loc(*e.value, pointer)});
+      } else if (e.key->text == "inferred" && e.value->is_mapping()) {
+        for (const auto &i : e.value->entries) {
+          inferences.emplace_back(
+              pointer.substr(0, length) + "/" + escape_pointer_segment(i.key->text), i.value->text);
+        }
       } else {
-        collect_quotes(r, *e.value, pointer, seen, out);
+        collect_quotes(r, *e.value, pointer, seen, out, inferences);
       }
       pointer.resize(length);
     }
@@ -747,7 +776,7 @@ void collect_quotes(const Reader &r, const Node &node, std::string &pointer,
     for (std::size_t i = 0; i < node.items.size(); ++i) {
       pointer += '/';
       pointer += std::to_string(i);
-      collect_quotes(r, *node.items[i], pointer, seen, out);
+      collect_quotes(r, *node.items[i], pointer, seen, out, inferences);
       pointer.resize(length);
     }
   }
@@ -755,10 +784,10 @@ void collect_quotes(const Reader &r, const Node &node, std::string &pointer,
 
 DocumentInfo document_info(const Reader &r, const Node &root, const SourceFile &source,
                            int document) {
-  DocumentInfo info{source.name(), document, {}, {}};
+  DocumentInfo info{source.name(), document, {}, {}, {}};
   std::unordered_set<const Node *> seen;
   std::string pointer;
-  collect_quotes(r, root, pointer, seen, info.quotes);
+  collect_quotes(r, root, pointer, seen, info.quotes, info.inferences);
   r.each(&root, "suppress", "", [&](const Node &n, const std::string &sp) {
     info.suppressions.push_back(Suppression{Reader::text(&n, "code"), source.name(),
                                             Reader::text(&n, "pointer"), Reader::text(&n, "reason"),
@@ -854,13 +883,26 @@ std::vector<const Coverage *> teaching_coverage(const Programme &p) {
       out.push_back(&a.covers);
     }
   }
-  for (const auto &a : p.route_map.throughout) {
-    out.push_back(&a.covers);
+  for (const auto *slot : {&p.route_map.throughout, &p.route_map.before, &p.route_map.after}) {
+    for (const auto &a : *slot) {
+      out.push_back(&a.covers);
+    }
   }
   for (const auto &t : p.topics) {
     out.push_back(&t.covers);
   }
   return out;
+}
+
+std::string DocumentInfo::inferred(std::string_view pointer) const {
+  for (const auto &[at, reason] : inferences) {
+    // The value itself, or something inside it ("/summary/periods" marks "/summary/periods/2").
+    if (pointer.substr(0, at.size()) == at &&
+        (pointer.size() == at.size() || pointer[at.size()] == '/')) {
+      return reason;
+    }
+  }
+  return {};
 }
 
 std::string to_string(const Quantity &q) {

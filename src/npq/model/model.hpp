@@ -55,6 +55,11 @@ struct Coverage {
   Loc loc;
 };
 
+/// Activity::period for activities outside the periods.
+constexpr int kThroughout = -1; ///< runs across every period (the implementation project)
+constexpr int kBefore = -2;     ///< before the programme starts (an audit "before start")
+constexpr int kAfter = -3;      ///< after the taught programme (an assessment briefing)
+
 struct Activity {
   std::string id;
   std::string title;
@@ -65,7 +70,7 @@ struct Activity {
   Coverage covers;
   std::string description;
   std::string quote;
-  int period = -1; ///< index into RouteMap::periods; -1 for activities that run throughout
+  int period = -1; ///< index into RouteMap::periods, or kThroughout, kBefore, kAfter
   Loc loc;
 };
 
@@ -97,6 +102,8 @@ struct RouteMap {
   std::optional<Quantity> period_length;
   std::vector<Period> periods;
   std::vector<Activity> throughout;
+  std::vector<Activity> before; ///< before the programme starts
+  std::vector<Activity> after;  ///< after the taught programme
   std::vector<Choice> choices;
   Loc loc;
 };
@@ -116,6 +123,21 @@ struct Category {
   std::optional<Hours> hours_each;
   std::optional<double> days;
   Loc days_loc;
+  /// One row split unevenly over periods: "4 hours in terms 1 and 3, 8 hours in term 2".
+  struct Split {
+    std::vector<Ref> periods;
+    Hours hours;
+  };
+  std::vector<Split> hours_by_period;
+  /// "About 1-2 hours a week": a rate over the programme's weeks (`weeks`, else its duration).
+  std::optional<Hours> hours_per_week;
+  std::optional<double> weeks;
+  Loc weeks_loc;
+  /// Where the source places what the row counts: "" (in the periods), before-start or
+  /// after-programme.
+  std::string when;
+  Loc when_loc;
+  bool periods_unstated = false; ///< "every term" over a number of terms the source does not give
   std::string quote;
   Loc loc;
 };
@@ -128,6 +150,9 @@ struct Summary {
   std::optional<int> period_count;
   Loc period_count_loc;
   std::optional<double> hours_per_day;
+  /// The source lists some of what the programme offers ("you will benefit from ..."), not a
+  /// complete table of its hours: activities outside it are not unaccounted for.
+  bool partial = false;
   Loc loc;
 };
 
@@ -281,6 +306,12 @@ struct DocumentInfo {
   int document = 0;
   std::vector<Ref> quotes;               ///< every 'quote' value, for provenance checks
   std::vector<Suppression> suppressions; ///< the document's own 'suppress' entries
+  /// Values the encoder concluded rather than read: JSON Pointer of the key -> the reason given
+  /// in the 'inferred' mapping beside it.
+  std::vector<std::pair<std::string, std::string>> inferences;
+
+  /// The reason a value (or anything inside it) was inferred, or empty when it was read.
+  std::string inferred(std::string_view pointer) const;
 };
 
 struct Programme {
@@ -469,6 +500,7 @@ struct Config {
   std::vector<Suppression> suppress;
   bool strict = false;
   std::optional<double> about_tolerance; ///< a fraction: "10%" is 0.1
+  std::optional<double> hours_per_day;   ///< hours in a day, for figures in days
   Loc loc;
 };
 

@@ -125,6 +125,17 @@ CoverageReport build_coverage_report(const model::Programme &p, const ReferenceD
     claims.push_back(throughout);
     r.columns.push_back("Throughout");
   }
+  for (const auto *slot : {&p.route_map.before, &p.route_map.after}) {
+    if (slot->empty()) {
+      continue;
+    }
+    Claim c;
+    for (const auto &a : *slot) {
+      c.add(a.covers);
+    }
+    claims.push_back(c);
+    r.columns.push_back(slot == &p.route_map.before ? "Before" : "After");
+  }
   if (!p.topics.empty()) {
     Claim topics;
     for (const auto &t : p.topics) {

@@ -64,6 +64,12 @@ std::map<ActivityKey, Described> activities(const model::Programme &p) {
   for (const auto &a : p.route_map.throughout) {
     add(a, "throughout", "Throughout");
   }
+  for (const auto &a : p.route_map.before) {
+    add(a, "before", "Before the programme");
+  }
+  for (const auto &a : p.route_map.after) {
+    add(a, "after", "After the taught programme");
+  }
   return out;
 }
 

@@ -31,10 +31,7 @@ std::string lines(const Total &t, const model::Programme &p, const std::string &
   std::size_t w[4] = {0, 0, 0, 0};
   for (const auto &part : t.parts) {
     const auto &a = *part.activity;
-    Row r{fmt::format("{}:{}:", file, a.hours.loc.line),
-          terminal_safe(a.period >= 0
-                            ? p.route_map.periods[static_cast<std::size_t>(a.period)].title
-                            : std::string("throughout")),
+    Row r{fmt::format("{}:{}:", file, a.hours.loc.line), terminal_safe(analysis::where_text(a, p)),
           terminal_safe(a.title), hours_of(a),
           part.share ? fmt::format("share {}", part.hours.str()) : part.hours.str()};
     w[0] = std::max(w[0], r.where.size());

@@ -211,10 +211,13 @@ std::string export_json(const model::Programme &p, const ReferenceData &data,
           {"hours", interval(totals.within(static_cast<int>(i), analysis::Selector::all()).hours)},
           {"activities", acts}});
     }
-    Json throughout = Json::array();
-    for (const auto &a : p.route_map.throughout) {
-      throughout.push_back(activity(a));
-    }
+    auto list = [&](const std::vector<model::Activity> &activities) {
+      Json out = Json::array();
+      for (const auto &a : activities) {
+        out.push_back(activity(a));
+      }
+      return out;
+    };
     Json choices = Json::array();
     for (const auto &c : p.route_map.choices) {
       Json from = Json::array();
@@ -223,10 +226,10 @@ std::string export_json(const model::Programme &p, const ReferenceData &data,
       }
       choices.push_back(Json{{"id", c.id}, {"choose", c.choose}, {"from", from}});
     }
-    j["route_map"] = Json{{"period_kind", p.route_map.period_kind},
-                          {"periods", periods},
-                          {"throughout", throughout},
-                          {"choices", choices}};
+    j["route_map"] =
+        Json{{"period_kind", p.route_map.period_kind},     {"periods", periods},
+             {"throughout", list(p.route_map.throughout)}, {"before", list(p.route_map.before)},
+             {"after", list(p.route_map.after)},           {"choices", choices}};
     auto hours = build_hours_report(p);
     Json by_kind = Json::object();
     for (std::size_t i = 0; i < hours.kinds.size(); ++i) {
@@ -249,6 +252,7 @@ std::string export_json(const model::Programme &p, const ReferenceData &data,
                                {"route_map", f.route_map},
                                {"verdict", f.verdict},
                                {"condition", optional_text(f.condition)},
+                               {"inferred", optional_text(f.inferred)},
                                {"line", f.line}});
     }
     j["published"] = published;

@@ -73,12 +73,20 @@ std::string figures_text(const HoursReport &r) {
   f.header = {"Published figure", "Published", "Route map", "Verdict", "Line"};
   f.right_aligned = {false, true, true, false, true};
   std::string notes;
+  std::set<std::string> said; // a condition shared by every period of a figure is said once
   for (const auto &fig : r.published) {
-    f.rows.push_back({terminal_text(figure_label(fig)), fig.published, fig.route_map, fig.verdict,
+    f.rows.push_back({terminal_text(figure_label(fig)), fig.published, fig.route_map,
+                      fig.verdict + (fig.inferred.empty() ? "" : " (inferred)"),
                       std::to_string(fig.line)});
-    if (!fig.condition.empty()) {
-      notes += fmt::format("  line {}, {}: {}\n", fig.line, terminal_text(figure_label(fig)),
+    std::string label = fmt::format("{} ({})", fig.label, fig.figure);
+    if (!fig.condition.empty() &&
+        said.insert(fmt::format("{}|{}|{}", fig.line, label, fig.condition)).second) {
+      notes += fmt::format("  line {}, {}: {}\n", fig.line, terminal_text(label),
                            terminal_text(fig.condition));
+    }
+    if (!fig.inferred.empty() && said.insert(fmt::format("{}|inferred", fig.line)).second) {
+      notes += fmt::format("  line {}, {}: inferred, not published: {}\n", fig.line,
+                           terminal_text(label), terminal_text(fig.inferred));
     }
   }
   std::string out = "\nPublished figures: confirmed, contradicted or open\n" + f.str() + notes;
@@ -100,12 +108,20 @@ std::string figures_markdown(const HoursReport &r) {
   f.header = {"Published figure", "Published", "Route map", "Verdict", "Line"};
   f.right_aligned = {false, true, true, false, true};
   std::string notes;
+  std::set<std::string> said;
   for (const auto &fig : r.published) {
-    f.rows.push_back(
-        {figure_label(fig), fig.published, fig.route_map, fig.verdict, std::to_string(fig.line)});
-    if (!fig.condition.empty()) {
-      notes += fmt::format("- Line {}, {}: {}\n", fig.line, markup::md(figure_label(fig)),
+    f.rows.push_back({figure_label(fig), fig.published, fig.route_map,
+                      fig.verdict + (fig.inferred.empty() ? "" : " (inferred)"),
+                      std::to_string(fig.line)});
+    std::string label = fmt::format("{} ({})", fig.label, fig.figure);
+    if (!fig.condition.empty() &&
+        said.insert(fmt::format("{}|{}|{}", fig.line, label, fig.condition)).second) {
+      notes += fmt::format("- Line {}, {}: {}\n", fig.line, markup::md(label),
                            markup::md(fig.condition));
+    }
+    if (!fig.inferred.empty() && said.insert(fmt::format("{}|inferred", fig.line)).second) {
+      notes += fmt::format("- Line {}, {}: inferred, not published: {}\n", fig.line,
+                           markup::md(label), markup::md(fig.inferred));
     }
   }
   for (const auto &c : r.conflicts) {
@@ -144,14 +160,13 @@ void add_figures(HoursReport &r, const model::Programme &p, const analysis::Tota
       if (part.period >= 0) {
         f.period = p.route_map.periods[static_cast<std::size_t>(part.period)].title;
       } else if (part.activity != nullptr) {
-        f.period = part.activity->period >= 0
-                       ? p.route_map.periods[static_cast<std::size_t>(part.activity->period)].title
-                       : "throughout";
+        f.period = analysis::where_text(*part.activity, p);
       }
       f.published = fig.published.str();
       f.route_map = fig.counts_nothing ? "nothing" : part.route_map.str();
       f.verdict = analysis::to_string(part.verdict);
       f.condition = part.condition;
+      f.inferred = fig.inferred;
       if (fig.kind == Kind::programme_total && !fig.cancels.empty()) {
         f.condition += (f.condition.empty() ? "" : "; ") + fig.cancels;
       }
@@ -224,6 +239,14 @@ HoursReport build_hours_report(const model::Programme &p, const analysis::Figure
   if (!p.route_map.throughout.empty()) {
     auto row = by_kind([&](const Selector &s) { return totals.throughout(s); });
     row.label = "Throughout";
+    r.rows.push_back(std::move(row));
+  }
+  for (int slot : {model::kBefore, model::kAfter}) {
+    if ((slot == model::kBefore ? p.route_map.before : p.route_map.after).empty()) {
+      continue;
+    }
+    auto row = by_kind([&](const Selector &s) { return totals.outside(slot, s); });
+    row.label = slot == model::kBefore ? "Before the programme" : "After the taught programme";
     r.rows.push_back(std::move(row));
   }
   r.programme = by_kind([&](const Selector &s) { return totals.programme(s); });
@@ -416,6 +439,7 @@ std::string render_hours_json(const std::vector<HoursReport> &reports) {
                                {"route_map", f.route_map},
                                {"verdict", f.verdict},
                                {"condition", f.condition},
+                               {"inferred", f.inferred},
                                {"line", f.line}});
     }
     j["published"] = published;

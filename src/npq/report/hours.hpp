@@ -45,6 +45,7 @@ struct HoursReport {
     std::string route_map; ///< what the route map alone adds up to
     std::string verdict;   ///< confirmed, contradicted, open or unverifiable
     std::string condition; ///< what would make an open figure true; why, for the others
+    std::string inferred;  ///< the encoder's reason, when the figure was inferred, not read
     int line = 0;          ///< where the published figure is written
   };
   std::vector<Figure> published;

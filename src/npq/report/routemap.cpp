@@ -351,6 +351,14 @@ std::string render_routemap(const model::Programme &p, const ReferenceData &data
       out += "### Throughout the programme\n\n";
       activity_table(out, p.route_map.throughout, framework);
     }
+    if (!p.route_map.before.empty()) {
+      out += "### Before the programme starts\n\n";
+      activity_table(out, p.route_map.before, framework);
+    }
+    if (!p.route_map.after.empty()) {
+      out += "### After the taught programme\n\n";
+      activity_table(out, p.route_map.after, framework);
+    }
     for (const auto &c : p.route_map.choices) {
       std::vector<std::string> names;
       for (const auto &ref : c.from) {
