@@ -24,6 +24,7 @@ std::string joined(const std::vector<std::string> &items, std::string_view sep =
 
 std::vector<std::string> values(const std::vector<model::Ref> &refs) {
   std::vector<std::string> out;
+  out.reserve(refs.size());
   for (const auto &r : refs) {
     out.push_back(r.value);
   }

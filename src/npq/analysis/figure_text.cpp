@@ -146,6 +146,7 @@ Figure::Phrase condition_phrase(const System &system, const Expression &e, const
   }
   auto period_titles = [&](const std::vector<int> &periods) {
     std::vector<std::string> titles;
+    titles.reserve(periods.size());
     for (int i : periods) {
       titles.push_back(p.route_map.periods[static_cast<std::size_t>(i)].title);
     }
@@ -269,6 +270,7 @@ std::string summary_condition(const Figure &fig, const model::Programme &p) {
       }
     }
     std::vector<std::string> pieces;
+    pieces.reserve(by_amount.size());
     for (const auto &[amount, wheres] : by_amount) {
       pieces.push_back(amount + " in " + join_words(wheres));
     }

@@ -466,6 +466,7 @@ Judgement judge(const model::Programme &p, const Totals &totals, const FigureOpt
     j.figures = std::move(by_route_map);
   } else {
     std::vector<bool> feasible;
+    feasible.reserve(full.size());
     for (const auto &sys : full) {
       feasible.push_back(sys.feasible(live));
     }

@@ -54,7 +54,8 @@ public:
     m_slack0 = m_vars;
     m_art0 = m_vars + slacks;
     m_cols = m_art0 + m_rows;
-    m_t.assign(static_cast<std::size_t>((m_rows + 1) * (m_cols + 1)), 0.0);
+    m_t.assign((static_cast<std::size_t>(m_rows) + 1) * (static_cast<std::size_t>(m_cols) + 1),
+               0.0);
     m_basis.assign(static_cast<std::size_t>(m_rows), 0);
     int s = m_slack0;
     for (int i = 0; i < m_rows; ++i) {
@@ -122,10 +123,15 @@ public:
   double objective_value() const { return -obj_const(m_cols); }
 
 private:
-  double &at(int i, int j) { return m_t[static_cast<std::size_t>(i * (m_cols + 1) + j)]; }
+  // Row-major index computed in size_t: rows x cols can pass int's range.
+  std::size_t index(int i, int j) const {
+    return static_cast<std::size_t>(i) * (static_cast<std::size_t>(m_cols) + 1) +
+           static_cast<std::size_t>(j);
+  }
+  double &at(int i, int j) { return m_t[index(i, j)]; }
   double &rhs(int i) { return at(i, m_cols); }
   double &obj(int j) { return at(m_rows, j); }
-  double obj_const(int j) const { return m_t[static_cast<std::size_t>(m_rows * (m_cols + 1) + j)]; }
+  double obj_const(int j) const { return m_t[index(m_rows, j)]; }
 
   void pivot(int r, int c) {
     double p = at(r, c);

@@ -467,11 +467,14 @@ private:
   // A figure in days with no hours in a day to convert it: shown as published, never an error.
   void days_note(const model::Category &c) {
     if (!m_p.route_map.present) {
-      report(Code::days_not_reconciled, c.days_loc,
-             fmt::format("{}: {} days is taken as published: there is no route map to check it "
-                         "against",
-                         what(c), analysis::number(*c.days)),
-             "give summary.hours-per-day and the route map if the source states them");
+      auto &d = report(Code::days_not_reconciled, c.days_loc,
+                       fmt::format("{}: {} days is taken as published: there is no route map to "
+                                   "check it against",
+                                   what(c), analysis::number(*c.days)),
+                       "give summary.hours-per-day and the route map if the source states them");
+      for (const auto &note : c.notes) { // what else the source says about it ("replaced by …")
+        d.notes.push_back({at(m_p.doc, c.loc), "the source also says: " + note});
+      }
       return;
     }
     {

@@ -96,8 +96,11 @@ void check_member_delivery(const model::Suite &s, const model::SuiteMember &m,
       activities.push_back(&a);
     }
   }
-  for (const auto &a : programme.route_map.throughout) {
-    activities.push_back(&a);
+  for (const auto *slot :
+       {&programme.route_map.before, &programme.route_map.throughout, &programme.route_map.after}) {
+    for (const auto &a : *slot) {
+      activities.push_back(&a);
+    }
   }
   for (const auto &common : s.common_activities) {
     const auto &want = common.delivery;

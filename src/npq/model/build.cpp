@@ -458,6 +458,7 @@ public:
       if (const Node *d = cn.get("days")) {
         c.days_loc = loc(*d, join(cp, "days"));
       }
+      c.notes = texts(&cn, "notes");
       c.quote = text(&cn, "quote");
       c.loc = loc(cn, cp);
       each(&cn, "hours-by-period", cp, [&](const Node &sn, const std::string &sp) {

@@ -137,7 +137,8 @@ struct Category {
   /// after-programme.
   std::string when;
   Loc when_loc;
-  bool periods_unstated = false; ///< "every term" over a number of terms the source does not give
+  bool periods_unstated = false;  ///< "every term" over a number of terms the source does not give
+  std::vector<std::string> notes; ///< what the source says about the row besides its figures
   std::string quote;
   Loc loc;
 };
