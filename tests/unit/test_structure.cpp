@@ -1,7 +1,9 @@
 // Structural validation against the format definition.
 #include "helpers.hpp"
+#include "npq/format/spec.hpp"
 
 #include <doctest/doctest.h>
+#include <set>
 
 using test::codes;
 using test::minimal_programme;
@@ -69,6 +71,47 @@ TEST_CASE("patterns: ids, dates, durations") {
   CHECK(codes(minimal_programme() + "duration: {nominal: 18 month}\n").empty());
   CHECK(codes(minimal_programme() + "duration: {nominal: eighteen months}\n") ==
         std::vector<std::string>{"NPQ106@8"});
+}
+
+TEST_CASE("pattern values are bounded in length before the pattern is matched") {
+  // A 27 KB url crashed npq: libstdc++'s regex_match recurses once per character.
+  auto r = test::check(minimal_programme() + "id: " + std::string(100'000, 'a') + "\n");
+  REQUIRE(codes(r.diagnostics) == std::vector<std::string>{"NPQ106@8"});
+  CHECK(r.diagnostics.items()[0].message.find("longer than 100 characters") != std::string::npos);
+  auto with_url = [](std::size_t length) {
+    std::string p = minimal_programme();
+    std::string url = "https://example.org/";
+    url += std::string(length - url.size(), 'a');
+    return p.replace(p.find("https://www.example.org/test"), 28, url);
+  };
+  CHECK(codes(with_url(2048)).empty());
+  CHECK(codes(with_url(2049)) == std::vector<std::string>{"NPQ106@6"});
+  CHECK(codes(minimal_programme() + "duration: {nominal: " + std::string(30'000, '1') +
+              " months}\n") == std::vector<std::string>{"NPQ106@8"});
+}
+
+TEST_CASE("every pattern in the format has a length bound") {
+  for (const auto &kind : npq::format::kinds()) {
+    std::vector<const npq::format::Type *> todo{kind.root};
+    std::set<const npq::format::Type *> seen;
+    while (!todo.empty()) {
+      const auto *t = todo.back();
+      todo.pop_back();
+      if (t == nullptr || !seen.insert(t).second) {
+        continue;
+      }
+      if (!t->pattern.empty()) {
+        CHECK_MESSAGE(t->max_length > 0, "pattern type '" << std::string(t->name) << "'");
+      }
+      todo.push_back(t->items);
+      for (const auto &f : t->fields) {
+        todo.push_back(f.type);
+      }
+      for (const auto *alt : t->alternatives) {
+        todo.push_back(alt);
+      }
+    }
+  }
 }
 
 TEST_CASE("booleans are true or false only") {

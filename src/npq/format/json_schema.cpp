@@ -49,6 +49,9 @@ public:
       if (!type.pattern.empty()) {
         j["pattern"] = type.pattern;
       }
+      if (type.max_length > 0) {
+        j["maxLength"] = type.max_length;
+      }
       break;
     case Shape::integer:
     case Shape::number:

@@ -95,7 +95,8 @@ public:
       m_out += "\n";
       break;
     case Shape::string:
-      m_out += fmt::format("Form: {}. Pattern: `{}`\n\n", cell(type.pattern_help), type.pattern);
+      m_out += fmt::format("Form: {}, at most {} characters. Pattern: `{}`\n\n",
+                           cell(type.pattern_help), type.max_length, type.pattern);
       break;
     case Shape::one_of:
       m_out += "One of:\n\n";

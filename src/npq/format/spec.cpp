@@ -56,13 +56,14 @@ struct Spec {
     return add(std::move(t));
   }
   Type &pattern(std::string_view name, std::string_view summary, std::string_view regex,
-                std::string_view help) {
+                std::string_view help, std::size_t max_length) {
     Type t;
     t.shape = Shape::string;
     t.name = name;
     t.summary = summary;
     t.pattern = regex;
     t.pattern_help = help;
+    t.max_length = max_length;
     return add(std::move(t));
   }
   Type &number(std::string_view summary, std::optional<double> minimum = 0.0) {
@@ -137,24 +138,26 @@ Spec::Spec() {
   auto &texts = array(text, false, "A list of texts.");
   auto &id =
       pattern("id", "An identifier: lower-case letters and digits, words joined by hyphens.",
-              "^[a-z0-9]+(-[a-z0-9]+)*$", "lower-case words joined by hyphens, e.g. 'term-1'");
+              "^[a-z0-9]+(-[a-z0-9]+)*$", "lower-case words joined by hyphens, e.g. 'term-1'", 100);
   auto &ids = array(id, true, "A list of ids.");
   auto &code = pattern("qualification-code", "A qualification code from the NPQ catalogue.",
-                       "^[A-Z][A-Z0-9]*$", "capital letters and digits, e.g. 'NPQSL'");
+                       "^[A-Z][A-Z0-9]*$", "capital letters and digits, e.g. 'NPQSL'", 20);
   auto &codes = array(code, true, "A list of qualification codes.");
   auto &course_identifier = pattern(
       "course-identifier", "A DfE course identifier as used by the NPQ registration service.",
-      "^npq-[a-z0-9]+(-[a-z0-9]+)*$", "'npq-' followed by lower-case words, e.g. 'npq-headship'");
+      "^npq-[a-z0-9]+(-[a-z0-9]+)*$", "'npq-' followed by lower-case words, e.g. 'npq-headship'",
+      100);
   auto &date = pattern(
       "date", "A date as precise as the source: a year, a month, a day, or a season and year.",
       "^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|(autumn|spring|summer) [0-9]{4})$",
-      "YYYY, YYYY-MM, YYYY-MM-DD, or 'autumn 2021' / 'spring 2022' / 'summer 2022'");
+      "YYYY, YYYY-MM, YYYY-MM-DD, or 'autumn 2021' / 'spring 2022' / 'summer 2022'", 20);
   auto &duration = pattern(
       "duration", "A length of time: a number and a unit.",
       "^[0-9]+(\\.[0-9]+)? (day|days|week|weeks|half-term|half-terms|term|terms|month|months|year|"
       "years)$",
-      "a number and a unit (days, weeks, half-terms, terms, months, years), e.g. '18 months'");
-  auto &url = pattern("url", "A web address.", "^https?://\\S+$", "an http:// or https:// address");
+      "a number and a unit (days, weeks, half-terms, terms, months, years), e.g. '18 months'", 40);
+  auto &url =
+      pattern("url", "A web address.", "^https?://\\S+$", "an http:// or https:// address", 2048);
   auto &amount = number("An amount of money, in the currency given.");
   auto &count = integer("A whole number, at least 1.", 1.0);
   auto &percent = number("A percentage, 0 to 100.", std::nullopt);
@@ -513,7 +516,7 @@ Spec::Spec() {
       "document-suppression", "Silences one finding in this document, for a stated reason.",
       {req("code",
            pattern("suppressed-code", "A diagnostic code.", "^NPQ[0-9]{3}$",
-                   "'NPQ' and three digits, e.g. 'NPQ303'"),
+                   "'NPQ' and three digits, e.g. 'NPQ303'", 16),
            "the code to silence", "code: NPQ303"),
        opt("pointer", text,
            "a JSON Pointer to the node (and what is inside it); none means the whole document",
@@ -615,7 +618,7 @@ Spec::Spec() {
              {req("id",
                   pattern("statement-id", "A statement number such as '2.3' or '2.a'.",
                           "^[0-9]+\\.([0-9]+|[a-z]+)$",
-                          "an area number, a dot and a number or letter, e.g. '2.3' or '2.a'"),
+                          "an area number, a dot and a number or letter, e.g. '2.3' or '2.a'", 16),
                   "the statement's number", "id: '2.a'"),
               opt("kind", statement_kind, "learn-that or learn-how-to", "kind: learn-how-to"),
               req("text", text, "the statement",
@@ -699,7 +702,7 @@ Spec::Spec() {
       "suppression", "Silences one code, in one file or at one place, for a stated reason.",
       {req("code",
            pattern("code", "A diagnostic code.", "^NPQ[0-9]{3}$",
-                   "'NPQ' and three digits, e.g. 'NPQ301'"),
+                   "'NPQ' and three digits, e.g. 'NPQ301'", 16),
            "the code to silence", "code: NPQ301"),
        opt("file", text,
            "the file it applies to, relative to the config file; none means every file",
@@ -718,7 +721,7 @@ Spec::Spec() {
       object("severity-override", "Changes the severity of a code.",
              {req("code",
                   pattern("override-code", "A diagnostic code.", "^NPQ[0-9]{3}$",
-                          "'NPQ' and three digits"),
+                          "'NPQ' and three digits", 16),
                   "the code", "code: NPQ309"),
               req("severity", severity_word, "its new severity", "severity: error")});
   auto &config = object(

@@ -54,8 +54,12 @@ struct Type {
   std::string_view name;    ///< named types become $defs in the schema and sections in the docs
   std::string_view summary; ///< one sentence for docs and schema descriptions
   // string
-  std::string_view pattern;            ///< anchored ECMAScript regex (also valid in Python's re)
-  std::string_view pattern_help;       ///< what the pattern means, for messages
+  std::string_view pattern;      ///< anchored ECMAScript regex (also valid in Python's re)
+  std::string_view pattern_help; ///< what the pattern means, for messages
+  /// Longest allowed value, in code points; set for every pattern, and checked before it:
+  /// libstdc++'s regex_match recurses once per character, so an unbounded value could overflow
+  /// the stack (a worker thread's first). Also the schema's maxLength.
+  std::size_t max_length = 0;
   std::shared_ptr<LazyRegex> compiled; ///< set when pattern is; compiled on first use
   bool non_empty = false;              ///< minLength 1 for strings, minItems 1 for arrays
   // numbers

@@ -2,6 +2,7 @@
 
 #include "npq/text/pointer.hpp"
 #include "npq/text/suggest.hpp"
+#include "npq/text/utf8.hpp"
 #include "npq/yaml/load.hpp"
 
 #include <cmath>
@@ -140,6 +141,13 @@ private:
     warn_if_ambiguous(node);
     if (type.non_empty && node.text.empty()) {
       report(Code::empty_value, node, "this text must not be empty");
+      return;
+    }
+    // The length first: regex_match recurses per character (see Type::max_length).
+    if (type.max_length > 0 && utf8::count_code_points(node.text) > type.max_length) {
+      report(Code::bad_format, node,
+             fmt::format("{} is longer than {} characters, so it is not {}", quote_value(node),
+                         type.max_length, type.pattern_help));
       return;
     }
     if (type.compiled && !std::regex_match(node.text, type.compiled->get())) {
