@@ -118,6 +118,13 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   }
   inv.out << report;
 
+  bool internal = false;
+  for (const auto &r : results) {
+    internal = report_internal_error(r, inv) || internal;
+  }
+  if (internal) {
+    return kExitInternal;
+  }
   if (summary.unreadable > 0) {
     return kExitUnreadable;
   }

@@ -59,6 +59,10 @@ SessionOptions session_options(const InputOptions &options);
 FileResult check_input(const std::string &path, const ReferenceData &data,
                        const SessionOptions &options, Invocation &inv);
 
+/// Prints what checking a file threw, when it did (a bug in npq), and sets exit status 4.
+/// Returns true when there was such a failure.
+bool report_internal_error(const FileResult &result, Invocation &inv);
+
 /// Whether to colour output for this invocation.
 bool use_colour(const InputOptions &options, const Invocation &inv);
 

@@ -1,5 +1,6 @@
 // Helpers shared by the command files: reference data, input reading, colour, version.
 #include "cli/command.hpp"
+#include "npq/text/terminal.hpp"
 #include "npq/version.hpp"
 
 #include <filesystem>
@@ -50,6 +51,9 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
   }
   SessionOptions session;
   auto result = check_path(*path, data, session);
+  if (report_internal_error(result, inv)) {
+    return false;
+  }
   const model::Config *config = nullptr;
   if (result.parsed) {
     for (const auto &doc : result.parsed->documents) {
@@ -173,6 +177,9 @@ std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invoca
   std::vector<FileResult> results;
   for (const auto &path : expanded.files) {
     auto result = check_path(path, *data, session);
+    if (report_internal_error(result, inv)) {
+      return nullptr;
+    }
     problems.append(result.diagnostics);
     if (result.parsed) {
       for (const auto &doc : result.parsed->documents) {
@@ -209,6 +216,17 @@ FileResult check_input(const std::string &path, const ReferenceData &data,
     return result;
   }
   return check_source(std::move(*source), data, options);
+}
+
+bool report_internal_error(const FileResult &result, Invocation &inv) {
+  if (result.internal_error.empty()) {
+    return false;
+  }
+  inv.err << fmt::format("npq: internal error while checking {}: {}\nPlease report this, with "
+                         "the input.\n",
+                         terminal_safe(result.path), terminal_safe(result.internal_error));
+  inv.exit_code = kExitInternal;
+  return true;
 }
 
 void print_findings(const std::vector<const FileResult *> &results, const InputOptions &options,

@@ -39,6 +39,7 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
   }
   std::vector<const FileResult *> with_errors;
   for (const auto &r : g.results) {
+    g.internal = report_internal_error(r, inv) || g.internal;
     g.inputs.push_back(r.path);
     g.unreadable = g.unreadable || r.unreadable;
     bool usable = false;
@@ -78,6 +79,9 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
     return;
   }
   Gathered g = gather(paths, *data, input, inv, default_to_programmes);
+  if (g.internal) {
+    return; // a bug in npq, reported with exit status 4: no page from a half-checked input
+  }
   Report report = render(g, *data);
   int status = report.written ? deliver(report.content, output, g.inputs, inv) : kExitOk;
   if (g.unreadable) {

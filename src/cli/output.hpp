@@ -23,7 +23,8 @@ struct Gathered {
   std::vector<const model::Suite *> suites;
   std::vector<std::string> inputs;
   bool unreadable = false;
-  bool blocked = false; ///< some input had errors that stop the report
+  bool blocked = false;  ///< some input had errors that stop the report
+  bool internal = false; ///< checking some input failed inside npq (reported; exit status 4)
 };
 Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data,
                 const InputOptions &options, Invocation &inv, bool default_to_programmes);

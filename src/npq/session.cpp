@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <new>
+#include <system_error>
 #include <thread>
 #include <type_traits>
 
@@ -22,10 +24,29 @@ std::optional<std::string> read_relative(const std::string &from_file, const std
   return file->text();
 }
 
-} // namespace
+// What a file's check ended with when it threw: bad_alloc is the input's size (a finding), any
+// other exception is a bug in npq (reported, exit 4). Nothing escapes into a worker thread, where
+// an exception would abort the whole process.
+template <typename F> FileResult guarded(const std::string &path, F &&check) {
+  try {
+    return check();
+  } catch (const std::bad_alloc &) {
+    FileResult result;
+    result.path = path;
+    result.diagnostics.add(Code::too_large, Location{path},
+                           "ran out of memory while checking this file",
+                           "the file is too large, or expands too far through aliases, to check");
+    return result;
+  } catch (const std::exception &e) {
+    FileResult result;
+    result.path = path;
+    result.internal_error = e.what();
+    return result;
+  }
+}
 
-FileResult check_source(SourceFile source, const ReferenceData &data,
-                        const SessionOptions &options) {
+FileResult check_source_unguarded(SourceFile source, const ReferenceData &data,
+                                  const SessionOptions &options) {
   FileResult result;
   result.path = source.name();
   result.diagnostics.limit_per_code(options.max_findings_per_code);
@@ -77,8 +98,8 @@ FileResult check_source(SourceFile source, const ReferenceData &data,
   return result;
 }
 
-FileResult check_path(const std::string &path, const ReferenceData &data,
-                      const SessionOptions &options) {
+FileResult check_path_unguarded(const std::string &path, const ReferenceData &data,
+                                const SessionOptions &options) {
   Diagnostics read_problems;
   auto source = io::read_file(path, options.max_file_bytes, read_problems);
   if (!source) {
@@ -89,7 +110,20 @@ FileResult check_path(const std::string &path, const ReferenceData &data,
         result.diagnostics.has(Code::unreadable) || result.diagnostics.has(Code::too_large);
     return result;
   }
-  return check_source(std::move(*source), data, options);
+  return check_source_unguarded(std::move(*source), data, options);
+}
+
+} // namespace
+
+FileResult check_source(SourceFile source, const ReferenceData &data,
+                        const SessionOptions &options) {
+  std::string name = source.name();
+  return guarded(name, [&] { return check_source_unguarded(std::move(source), data, options); });
+}
+
+FileResult check_path(const std::string &path, const ReferenceData &data,
+                      const SessionOptions &options) {
+  return guarded(path, [&] { return check_path_unguarded(path, data, options); });
 }
 
 std::vector<FileResult> check_paths(const std::vector<std::string> &paths,
@@ -113,7 +147,11 @@ std::vector<FileResult> check_paths(const std::vector<std::string> &paths,
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) {
-    threads.emplace_back(worker);
+    try {
+      threads.emplace_back(worker);
+    } catch (const std::system_error &) {
+      break; // no more threads (a process or memory limit): the ones running share the work
+    }
   }
   worker();
   for (auto &t : threads) {

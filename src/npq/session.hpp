@@ -28,6 +28,10 @@ struct FileResult {
   Diagnostics diagnostics;          ///< sorted
   std::optional<ParsedFile> parsed; ///< absent when the file could not be read
   bool unreadable = false;
+  /// Set when checking the file threw (a bug in npq): what it threw. The other files' results
+  /// are unaffected; the CLI reports it and exits 4. Running out of memory is not a bug: it is
+  /// an NPQ002 finding on the file.
+  std::string internal_error;
 };
 
 /// Runs every check on an already-read source.

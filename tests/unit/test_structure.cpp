@@ -55,6 +55,36 @@ TEST_CASE("types follow YAML 1.2: quoted numbers are text, yes is not a boolean"
         std::vector<std::string>{"NPQ104@17"});
 }
 
+TEST_CASE("figures that are not finite, out of range or an empty range are located errors") {
+  std::string base = minimal_programme() + "route-map:\n  period-kind: term\n  periods:\n"
+                                           "    - id: t1\n      title: T1\n      activities:\n"
+                                           "        - title: A\n          kind: audit\n";
+  using V = std::vector<std::string>;
+  // Each of these used to validate cleanly: shown as "≥ ∞", read as +∞, or counted as 1.
+  CHECK(codes(base + "          hours: .nan\n") == V{"NPQ107@16"});
+  CHECK(codes(base + "          hours: .inf\n") == V{"NPQ107@16"});
+  CHECK(codes(base + "          hours: -.inf\n") == V{"NPQ107@16"});
+  CHECK(codes(base + "          hours: 1e-400\n") == V{"NPQ107@16"});
+  CHECK(codes(base + "          hours: 1e400\n") == V{"NPQ107@16"});
+  CHECK(codes(base + "          hours: {about: .nan}\n") == V{"NPQ107@16"});
+  CHECK(codes(base + "          hours: 1\n          count: .nan\n") == V{"NPQ107@17"});
+  CHECK(codes(base + "          hours: 1\n          count: .inf\n") == V{"NPQ107@17"});
+  CHECK(codes(base + "          hours: 1\n          count: 5000000000\n") == V{"NPQ107@17"});
+  CHECK(codes(base + "          hours: 1\n          count: 0x10000000000000000\n") ==
+        V{"NPQ107@17"});
+  CHECK(codes(base + "          hours: 1\n          count: 1000000000\n").empty());
+  // 0 and 309 nines: a YAML 1.1 ambiguity (leading zero) and beyond double's range. std::stod
+  // threw here, which aborted npq in a worker thread.
+  CHECK(codes(base + "          hours: 0" + std::string(309, '9') + "\n") ==
+        V{"NPQ107@16", "NPQ109@16"});
+  CHECK(codes(base + "          hours: {from: 10, to: 5}\n") == V{"NPQ107@16"});
+  CHECK(codes(base + "          hours: {from: 5, to: 5}\n").empty());
+  auto r = test::check(base + "          hours: {from: 10, to: 5}\n");
+  REQUIRE(!r.diagnostics.empty());
+  CHECK(r.diagnostics.items()[0].where.pointer == "/route-map/periods/0/activities/0/hours/to");
+  CHECK(r.diagnostics.items()[0].where.column == 33); // the 5
+}
+
 TEST_CASE("enumerations suggest the nearest word") {
   auto r = test::check(minimal_programme() + "assessment:\n  kind: written-casestudy\n");
   REQUIRE(test::codes(r.diagnostics) == std::vector<std::string>{"NPQ105@9"});

@@ -59,6 +59,9 @@ public:
       if (type.minimum) {
         j["minimum"] = *type.minimum;
       }
+      if (type.maximum) {
+        j["maximum"] = *type.maximum;
+      }
       break;
     case Shape::boolean:
       j["type"] = "boolean";

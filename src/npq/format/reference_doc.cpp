@@ -119,6 +119,8 @@ public:
     m_out += "Scalars are typed by YAML 1.2's core schema: quoted values are always text, "
              "`true`/`false` are booleans, `yes`/`no`/`on`/`off` are text, and an empty value "
              "is null.\n\n";
+    static_assert(kMaxFigure == 1e9, "the sentence below names the figure");
+    m_out += "Numbers are finite (`.inf` and `.nan` are refused) and at most 1,000,000,000.\n\n";
     for (const auto &kind : kinds()) {
       m_out += fmt::format("## Kind `{}`\n\n{} Root type: [{}](#{}).\n\n", kind.name, kind.summary,
                            kind.root->name, anchor(kind.root->name));

@@ -71,6 +71,7 @@ struct Spec {
     t.shape = Shape::number;
     t.summary = summary;
     t.minimum = minimum;
+    t.maximum = kMaxFigure;
     return add(std::move(t));
   }
   Type &integer(std::string_view summary, std::optional<double> minimum) {
@@ -78,6 +79,7 @@ struct Spec {
     t.shape = Shape::integer;
     t.summary = summary;
     t.minimum = minimum;
+    t.maximum = kMaxFigure;
     return add(std::move(t));
   }
   Type &boolean(std::string_view summary) {
@@ -177,9 +179,10 @@ Spec::Spec() {
   auto &about =
       object("hours-about", "Approximately this many hours ('around 20 hours').",
              {req("about", number("Approximate hours."), "the approximate figure", "about: 20")});
-  auto &range = object("hours-range", "A range of hours ('10-12 hours').",
+  auto &range = object("hours-range", "A range of hours ('10-12 hours'); 'to' is not below 'from'.",
                        {req("from", number("Lower bound."), "the lower end", "from: 10"),
                         req("to", number("Upper bound."), "the upper end", "to: 12")});
+  range.ordered = {"from", "to"};
   hours = &one_of("hours",
                   "Hours as published: a number (exact), not-published, or a mapping with one of "
                   "at-least, up-to, about, or from and to.",

@@ -62,12 +62,15 @@ struct Type {
   std::size_t max_length = 0;
   std::shared_ptr<LazyRegex> compiled; ///< set when pattern is; compiled on first use
   bool non_empty = false;              ///< minLength 1 for strings, minItems 1 for arrays
-  // numbers
+  // numbers: always finite (JSON has no .inf or .nan)
   std::optional<double> minimum;
+  std::optional<double> maximum;
   // enumeration
   std::vector<EnumValue> values;
   // object
   std::vector<Field> fields;
+  /// Two number keys whose values may not decrease (from, to); none when empty.
+  std::pair<std::string_view, std::string_view> ordered;
   // array
   const Type *items = nullptr;
   // one_of: alternatives must be mutually exclusive by shape or by required keys
@@ -92,6 +95,10 @@ const Kind *find_kind(std::string_view name);
 /// Frequently used named types, for code that needs their vocabularies (e.g. activity kinds).
 const Type &activity_kind_type();
 const Type &hours_type();
+
+/// The largest figure any number in the format may take: far beyond any real programme, and
+/// small enough that sums and products of figures stay exact and counts fit an int.
+constexpr double kMaxFigure = 1e9;
 
 /// The format version this build reads and writes.
 constexpr int kFormatVersion = 1;

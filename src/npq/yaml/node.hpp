@@ -50,7 +50,12 @@ std::string_view to_string(ScalarType type);
 /// True when a plain scalar would be read differently by a YAML 1.1 parser (yes/no/on/off, y/n,
 /// leading-zero or underscore numbers, sexagesimal 1:30).
 bool is_yaml11_ambiguous(const Node &node);
-/// Parses a core-schema number (integer or float); false if the text is not one.
+/// How reading a number went: a number outside double's range (1e999, 1e-400, a 400-digit
+/// integer) is a number npq cannot represent, which is not the same as text.
+enum class NumberRead : std::uint8_t { ok, not_a_number, out_of_range };
+/// Reads a core-schema number (integer or float) into `out` (.inf and .nan included).
+NumberRead read_number(const Node &node, double &out);
+/// read_number() == ok.
 bool parse_number(const Node &node, double &out);
 
 struct Document {
