@@ -114,6 +114,28 @@ TEST_CASE("deep nesting is refused by the parser's depth guard") {
   CHECK(codes[0].rfind("NPQ011@", 0) == 0);
 }
 
+TEST_CASE("comments and white space are not read-ahead: only an unclosed value is") {
+  // 256 KiB of comments used to give NPQ011 "unclosed bracket" at the value before them.
+  std::string comments;
+  for (int i = 0; i < 4000; ++i) {
+    comments += "# a comment line of about eighty characters, written by a careful author " +
+                std::to_string(i) + "\n";
+  }
+  REQUIRE(comments.size() > (300u << 10));
+  CHECK(load_codes("a: x\n" + comments + "b: y\n").empty());
+  CHECK(load_codes("a: [x,\n" + comments + "  y]\n").empty()); // inside an open bracket too
+  CHECK(load_codes("a: x\n" + std::string(400u << 10, '\n') + "b: y\n").empty());
+  CHECK(load_codes("a: x\n" + std::string(400u << 10, ' ') + "\nb: y\n").empty());
+  // What the budget is for is still stopped: tokens queued behind an unclosed bracket.
+  CHECK(load_codes("a: [" + std::string(400u << 10, 'x') + "\n") ==
+        std::vector<std::string>{"NPQ011@1"});
+  std::string items;
+  for (int i = 0; i < 200000; ++i) { // 400 KiB of "x," on one line: white space is not counted
+    items += "x,   ";
+  }
+  CHECK(load_codes("[" + items) == std::vector<std::string>{"NPQ011@1"}); // a possible key
+}
+
 TEST_CASE("multi-document streams: each document is kept, the count is bounded") {
   npq::yaml::Stream s;
   CHECK(load_codes("a: 1\n---\nb: 2\n", &s).empty());

@@ -2,13 +2,16 @@
 
 #include "npq/text/utf8.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 #include <limits>
 #include <new>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -40,13 +43,52 @@ struct ReadAheadExceeded {
 // Hands the text to yaml-cpp in small chunks, and stops it when it reads far beyond the last
 // event it produced. yaml-cpp queues every token of an unclosed '[' or '{' (a possible implicit
 // key) before emitting anything, so without this a megabyte of brackets is tokenised, in time
-// and memory, before any limit of npq's can act.
+// and memory, before any limit of npq's can act. Only bytes that can make tokens count: comments
+// and white space produce none, so 256 KiB of comments between two keys is not read-ahead.
 class BudgetedBuffer final : public std::streambuf {
 public:
   BudgetedBuffer(std::string &text, const std::size_t &last_event, std::size_t budget)
       : m_text(text), m_last_event(last_event), m_budget(budget) {}
 
 private:
+  // Where a '#' starts a comment: at the start of a line or after a blank. Inside a quoted or
+  // block scalar such a '#' is text, which is not counted either; that text is one token, so it
+  // costs memory in proportion to its length, never per byte.
+  struct Scan {
+    bool in_comment = false;
+    bool after_blank = true;
+    std::size_t counted = 0; ///< bytes that can make tokens, from the start of the text
+
+    void step(char c) {
+      if (in_comment) {
+        in_comment = c != '\n';
+        after_blank = true;
+      } else if (c == '#' && after_blank) {
+        in_comment = true;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        after_blank = true;
+      } else {
+        after_blank = false;
+        ++counted;
+      }
+    }
+  };
+  struct Checkpoint {
+    std::size_t offset;
+    Scan scan;
+  };
+
+  // Counted bytes before `offset`, which lies within the text handed out so far.
+  std::size_t counted_before(std::size_t offset) const {
+    auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), offset,
+                               [](std::size_t o, const Checkpoint &c) { return o < c.offset; });
+    Checkpoint from = it == m_checkpoints.begin() ? Checkpoint{0, {}} : *std::prev(it);
+    for (std::size_t i = from.offset; i < offset && i < m_text.size(); ++i) {
+      from.scan.step(m_text[i]);
+    }
+    return from.scan.counted;
+  }
+
   int_type underflow() override {
     if (gptr() != nullptr && gptr() < egptr()) {
       return traits_type::to_int_type(*gptr());
@@ -55,18 +97,25 @@ private:
     if (next >= m_text.size()) {
       return traits_type::eof();
     }
-    if (next > m_last_event + m_budget) {
+    if (m_scan.counted > counted_before(m_last_event) + m_budget) {
       throw ReadAheadExceeded{m_last_event};
     }
     constexpr std::size_t kChunk = 4096;
+    std::size_t end = std::min(next + kChunk, m_text.size());
+    m_checkpoints.push_back(Checkpoint{next, m_scan});
+    for (std::size_t i = next; i < end; ++i) {
+      m_scan.step(m_text[i]);
+    }
     char *begin = m_text.data() + next;
-    setg(begin, begin, begin + std::min(kChunk, m_text.size() - next));
+    setg(begin, begin, m_text.data() + end);
     return traits_type::to_int_type(*gptr());
   }
 
   std::string &m_text;
   const std::size_t &m_last_event;
   std::size_t m_budget;
+  Scan m_scan;                           ///< state at the end of the text handed out
+  std::vector<Checkpoint> m_checkpoints; ///< state at the start of each chunk, in order
 };
 
 // Builds Nodes from yaml-cpp events. One instance per stream; reset per document.
@@ -583,9 +632,9 @@ Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
   } catch (const ReadAheadExceeded &e) {
     stream.documents.clear();
     out.add(Code::too_deep, locate(source, e.position + base),
-            fmt::format("the parser read more than {} KiB past this point without finding the "
-                        "end of a value: an unclosed or very deeply nested '[' or '{{', or a "
-                        "single value that is too long",
+            fmt::format("the parser read more than {} KiB of YAML (comments and white space "
+                        "aside) past this point without finding the end of a value: an unclosed "
+                        "or very deeply nested '[' or '{{', or a single value that is too long",
                         limits.max_read_ahead >> 10),
             "close the bracket, or split the value");
   } catch (const YAML::DeepRecursion &e) {
