@@ -135,8 +135,6 @@ SessionOptions session_options(const InputOptions &options) {
         static_cast<double>(s.max_file_bytes) / static_cast<double>(io::kDefaultMaxFileBytes);
     s.limits.max_file_nodes =
         static_cast<std::uint64_t>(static_cast<double>(s.limits.max_file_nodes) * scale);
-    s.limits.max_expanded_nodes =
-        static_cast<std::uint64_t>(static_cast<double>(s.limits.max_expanded_nodes) * scale);
   }
   s.suppressions = options.project.suppressions;
   s.severity = options.project.severity;
@@ -174,7 +172,7 @@ std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invoca
   }
   auto expanded = io::expand_paths(options.data_folders, problems);
   SessionOptions session = session_options(options);
-  std::vector<FileResult> results;
+  session.run_files = expanded.files.size();
   for (const auto &path : expanded.files) {
     auto result = check_path(path, *data, session);
     if (report_internal_error(result, inv)) {

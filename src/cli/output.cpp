@@ -34,6 +34,7 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
   auto expanded = io::expand_paths(wanted, problems);
   g.unreadable = expanded.unreadable > 0;
   SessionOptions session = session_options(options);
+  session.run_files = expanded.files.size();
   for (const auto &path : expanded.files) {
     g.results.push_back(check_input(path, data, session, inv));
   }

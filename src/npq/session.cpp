@@ -50,12 +50,13 @@ FileResult check_source_unguarded(SourceFile source, const ReferenceData &data,
   FileResult result;
   result.path = source.name();
   result.diagnostics.limit_per_code(options.max_findings_per_code);
-  result.parsed = parse_file(std::move(source), result.diagnostics, options.limits);
+  yaml::Limits limits = yaml::share(options.limits, options.run_files);
+  result.parsed = parse_file(std::move(source), result.diagnostics, limits);
   checks::Context ctx{data, result.diagnostics,
                       [&options](const std::string &from, const std::string &path) {
                         return read_relative(from, path, options.max_file_bytes);
                       },
-                      options.limits};
+                      limits};
   // Config suppressions name files relative to the config; keep those for this file.
   std::vector<model::Suppression> suppressions;
   {

@@ -17,7 +17,8 @@ namespace npq {
 struct SessionOptions {
   std::size_t max_file_bytes = io::kDefaultMaxFileBytes;
   yaml::Limits limits;
-  unsigned jobs = 1;                            ///< worker threads; output never depends on it
+  unsigned jobs = 1;         ///< worker threads; output never depends on it
+  std::size_t run_files = 1; ///< files checked in this run, which share its alias allowance
   std::size_t max_findings_per_code = 100;      ///< per file; the rest are summarised
   std::vector<model::Suppression> suppressions; ///< from a config file ('file' absolute or empty)
   std::map<Code, std::optional<Severity>> severity; ///< overrides; nullopt turns a code off

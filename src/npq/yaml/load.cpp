@@ -129,11 +129,11 @@ public:
     m_frames.clear();
     m_anchors.clear();
     m_root = nullptr;
-    m_expanded = 0;
     m_document = document;
     m_started = false;
   }
   const Node *root() const { return m_root; }
+  void set_alias_limit(std::uint64_t nodes, std::uint64_t bytes) { m_alias_limit = {nodes, bytes}; }
   std::uint32_t document_offset() const { return m_document_offset; }
   bool started() const { return m_started; }
 
@@ -145,28 +145,43 @@ public:
 
   void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     Node &n = make(mark, Kind::null);
-    finish_leaf(n, anchor);
+    finish_leaf(n, anchor, Weight{1, 0});
   }
 
   void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    std::uint32_t at = offset(mark);
     auto it = m_anchors.find(anchor);
     if (it == m_anchors.end()) {
-      throw StopDocument{Code::alias_problem, offset(mark), "alias to an undefined anchor", {}};
+      throw StopDocument{Code::alias_problem, at, "alias to an undefined anchor", {}};
     }
     const Node *target = it->second.node;
     if (it->second.open) {
-      throw StopDocument{Code::alias_problem, offset(mark),
+      throw StopDocument{Code::alias_problem, at,
                          "recursive alias: the alias is inside the node its anchor names",
                          "a value cannot contain itself; copy the part you need instead"};
     }
-    m_expanded += it->second.weight;
-    if (m_expanded > m_limits.max_expanded_nodes) {
-      throw StopDocument{Code::alias_problem, offset(mark),
-                         fmt::format("aliases expand this document to more than {} nodes",
-                                     m_limits.max_expanded_nodes),
-                         "nested aliases multiply; this looks like a 'billion laughs' document"};
+    const Weight &w = it->second.weight;
+    m_alias.nodes += w.nodes;
+    m_alias.bytes += w.bytes;
+    if (m_alias.nodes > m_alias_limit.nodes || m_alias.bytes > m_alias_limit.bytes) {
+      bool nodes = m_alias.nodes > m_alias_limit.nodes;
+      throw StopDocument{
+          Code::alias_problem, at,
+          nodes ? fmt::format("aliases add more than {} nodes to this file", m_alias_limit.nodes)
+                : fmt::format("aliases add more than {} bytes of text to this file",
+                              m_alias_limit.bytes),
+          "nested or repeated aliases multiply; write the values out, or split the file"};
     }
-    add_child(target, it->second.weight);
+    if (!m_frames.empty() && m_frames.back().node->kind == Kind::mapping &&
+        m_frames.back().pending_key == nullptr && target->kind == Kind::scalar) {
+      // An alias used as a key: a copy that knows where the alias is, so a duplicate key (or an
+      // unknown one) is reported here, not at the anchor.
+      Node &key = m_stream.arena.emplace_back(*target);
+      key.offset = at;
+      add_child(&key, w);
+      return;
+    }
+    add_child(target, w, at);
   }
 
   void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -175,7 +190,7 @@ public:
     n.plain = tag == "?";
     n.text = value;
     set_tag(n, tag, mark);
-    finish_leaf(n, anchor);
+    finish_leaf(n, anchor, Weight{1, value.size()});
   }
 
   void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -199,17 +214,22 @@ public:
   }
 
 private:
+  /// What a node stands for once aliases are expanded: nodes and bytes of scalar text.
+  struct Weight {
+    std::uint64_t nodes = 1;
+    std::uint64_t bytes = 0;
+  };
   struct Frame {
     Node *node;
     YAML::anchor_t anchor;
-    std::uint64_t weight = 1;
+    Weight weight;
     const Node *pending_key = nullptr;
     std::unordered_map<std::string_view, const Node *> keys; // only for large mappings
   };
   struct Anchor {
     const Node *node;
     bool open;
-    std::uint64_t weight;
+    Weight weight;
   };
 
   std::uint32_t offset(const YAML::Mark &mark) {
@@ -233,13 +253,6 @@ private:
       throw StopDocument{Code::too_large, n.offset,
                          fmt::format("this file has more than {} nodes", m_limits.max_file_nodes),
                          "split it into several files"};
-    }
-    if (++m_expanded > m_limits.max_expanded_nodes) {
-      throw StopDocument{
-          Code::alias_problem,
-          n.offset,
-          fmt::format("this document has more than {} nodes", m_limits.max_expanded_nodes),
-          {}};
     }
     return n;
   }
@@ -288,11 +301,11 @@ private:
     }
   }
 
-  void finish_leaf(Node &n, YAML::anchor_t anchor) {
+  void finish_leaf(Node &n, YAML::anchor_t anchor, Weight weight) {
     if (anchor != 0) {
-      m_anchors[anchor] = Anchor{&n, false, 1};
+      m_anchors[anchor] = Anchor{&n, false, weight};
     }
-    add_child(&n, 1);
+    add_child(&n, weight);
   }
 
   void open(Node &n, YAML::anchor_t anchor) {
@@ -303,7 +316,7 @@ private:
           "flatten the structure; no npq document needs this depth"};
     }
     if (anchor != 0) {
-      m_anchors[anchor] = Anchor{&n, true, 1};
+      m_anchors[anchor] = Anchor{&n, true, {}};
     }
     m_frames.push_back(Frame{&n, anchor});
   }
@@ -321,14 +334,17 @@ private:
     add_child(f.node, f.weight);
   }
 
-  void add_child(const Node *child, std::uint64_t weight) {
+  // `at`: where the child is written, when that is not its own offset (an alias).
+  void add_child(const Node *child, Weight weight, std::optional<std::uint32_t> at = {}) {
     if (m_frames.empty()) {
       m_root = child;
       return;
     }
     Frame &f = m_frames.back();
-    f.weight =
-        std::min<std::uint64_t>(f.weight + weight, std::numeric_limits<std::uint32_t>::max());
+    // Saturating: a weight only ever needs to be compared with a limit far below the maximum.
+    constexpr auto kMax = std::numeric_limits<std::uint64_t>::max() / 2;
+    f.weight.nodes = std::min(f.weight.nodes + weight.nodes, kMax);
+    f.weight.bytes = std::min(f.weight.bytes + weight.bytes, kMax);
     Node &parent = *f.node;
     if (parent.kind == Kind::sequence) {
       parent.items.push_back(child);
@@ -336,7 +352,7 @@ private:
     }
     if (f.pending_key == nullptr) {
       if (child->kind != Kind::scalar) {
-        throw StopDocument{Code::non_scalar_key, child->offset,
+        throw StopDocument{Code::non_scalar_key, at.value_or(child->offset),
                            child->kind == Kind::null ? "a mapping key is empty (null)"
                                                      : "a mapping key is not plain text",
                            "keys are names such as 'title'; use a scalar key"};
@@ -440,7 +456,8 @@ private:
   std::vector<Frame> m_frames;
   std::unordered_map<YAML::anchor_t, Anchor> m_anchors;
   const Node *m_root = nullptr;
-  std::uint64_t m_expanded = 0;
+  Weight m_alias{0, 0};       ///< what aliases have added so far, over the whole file
+  Weight m_alias_limit{0, 0}; ///< what they may add (set_alias_limit)
   std::uint32_t m_document_offset = 0;
   int m_document = 0;
   bool m_started = false;
@@ -567,6 +584,15 @@ Location locate(const SourceFile &source, std::size_t offset, std::string pointe
   return Location{source.name(), p.line, p.column, std::move(pointer), document};
 }
 
+Limits share(const Limits &run, std::size_t files) {
+  Limits each = run;
+  if (files > 1) {
+    each.alias_nodes = run.alias_nodes / files;
+    each.alias_bytes = run.alias_bytes / files;
+  }
+  return each;
+}
+
 Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
   Stream stream;
   std::size_t base = 0;
@@ -582,6 +608,9 @@ Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
     }
   }
   TreeBuilder builder(stream, source, out, limits, base);
+  std::uint64_t size = text.size();
+  builder.set_alias_limit(limits.alias_nodes + size / 1024 * limits.alias_nodes_per_kib,
+                          limits.alias_bytes + size * limits.alias_bytes_per_byte);
   BudgetedBuffer buffer(text, builder.last_event(), limits.max_read_ahead);
   std::istream input(&buffer);
   input.exceptions(std::ios::badbit); // let ReadAheadExceeded through istream
