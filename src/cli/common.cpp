@@ -119,7 +119,7 @@ void add_input_options(CLI::App &command, InputOptions &options) {
       .add_option("--max-file-size", options.max_file_mib,
                   "Refuse input files larger than this many MiB")
       ->capture_default_str()
-      ->check(CLI::Range(0.001, 4096.0))
+      ->check(CLI::Range(0.001, 4095.0))
       ->type_name("MIB");
   command.add_option("--color", options.color, "Colour output: auto, always or never")
       ->capture_default_str()

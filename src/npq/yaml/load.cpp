@@ -47,7 +47,7 @@ struct ReadAheadExceeded {
 // and white space produce none, so 256 KiB of comments between two keys is not read-ahead.
 class BudgetedBuffer final : public std::streambuf {
 public:
-  BudgetedBuffer(std::string &text, const std::size_t &last_event, std::size_t budget)
+  BudgetedBuffer(std::string_view text, const std::size_t &last_event, std::size_t budget)
       : m_text(text), m_last_event(last_event), m_budget(budget) {}
 
 private:
@@ -106,12 +106,14 @@ private:
     for (std::size_t i = next; i < end; ++i) {
       m_scan.step(m_text[i]);
     }
-    char *begin = m_text.data() + next;
-    setg(begin, begin, m_text.data() + end);
+    // The get area is only read (yaml-cpp never puts characters back that differ), so the text
+    // need not be copied to hand it out.
+    char *begin = const_cast<char *>(m_text.data()) + next;
+    setg(begin, begin, begin + (end - next));
     return traits_type::to_int_type(*gptr());
   }
 
-  std::string &m_text;
+  std::string_view m_text;
   const std::size_t &m_last_event;
   std::size_t m_budget;
   Scan m_scan;                           ///< state at the end of the text handed out
@@ -133,7 +135,13 @@ public:
     m_started = false;
   }
   const Node *root() const { return m_root; }
-  void set_alias_limit(std::uint64_t nodes, std::uint64_t bytes) { m_alias_limit = {nodes, bytes}; }
+  /// The limits for a file of `size` bytes (see Limits).
+  void set_limits(std::uint64_t size) {
+    const Limits &l = m_limits;
+    m_node_limit = std::min(l.max_file_nodes, l.file_nodes_base + size / l.bytes_per_node);
+    m_alias_limit = {l.alias_nodes + size / 1024 * l.alias_nodes_per_kib,
+                     l.alias_bytes + size * l.alias_bytes_per_byte};
+  }
   std::uint32_t document_offset() const { return m_document_offset; }
   bool started() const { return m_started; }
 
@@ -249,9 +257,9 @@ private:
     Node &n = m_stream.arena.emplace_back();
     n.kind = kind;
     n.offset = offset(mark);
-    if (++m_file_nodes > m_limits.max_file_nodes) {
+    if (++m_file_nodes > m_node_limit) {
       throw StopDocument{Code::too_large, n.offset,
-                         fmt::format("this file has more than {} nodes", m_limits.max_file_nodes),
+                         fmt::format("this file has more than {} nodes", m_node_limit),
                          "split it into several files"};
     }
     return n;
@@ -281,11 +289,11 @@ private:
           fmt::format("unsupported tag '{}'", core ? fmt::format("!!{}", name) : tag),
           "remove the tag; npq reads the YAML 1.2 core schema only"};
     }
-    n.tag = tag;
+    n.tag = core_tag(tag);
     if (n.kind == Kind::scalar && name != "str") {
       // A core tag must fit its value, or the value would be silently reinterpreted.
       Node probe = n;
-      probe.tag.clear();
+      probe.tag = {};
       probe.plain = true;
       ScalarType actual = scalar_type(probe);
       bool fits =
@@ -463,6 +471,7 @@ private:
   bool m_started = false;
   std::size_t m_last_event = 0;
   std::uint64_t m_file_nodes = 0;
+  std::uint64_t m_node_limit = 0; ///< set_limits
 };
 
 // Describes the character at an offset for "unexpected ..." messages.
@@ -601,16 +610,23 @@ Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
   }
   // yaml-cpp 0.7 does not treat a lone CR as a line break; YAML 1.2 does. Replacing it with LF
   // keeps every byte offset (and so every reported position) unchanged.
-  std::string text = source.text().substr(base);
+  std::string_view text = std::string_view(source.text()).substr(base);
+  auto lone_cr = [&](std::size_t i) {
+    return text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+  };
+  std::string with_lf; // a copy only for files that need it
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
-      text[i] = '\n';
+    if (lone_cr(i)) {
+      with_lf = std::string(text);
+      for (std::size_t j = i; j < with_lf.size(); ++j) {
+        with_lf[j] = lone_cr(j) ? '\n' : with_lf[j];
+      }
+      text = with_lf;
+      break;
     }
   }
   TreeBuilder builder(stream, source, out, limits, base);
-  std::uint64_t size = text.size();
-  builder.set_alias_limit(limits.alias_nodes + size / 1024 * limits.alias_nodes_per_kib,
-                          limits.alias_bytes + size * limits.alias_bytes_per_byte);
+  builder.set_limits(text.size());
   BudgetedBuffer buffer(text, builder.last_event(), limits.max_read_ahead);
   std::istream input(&buffer);
   input.exceptions(std::ios::badbit); // let ReadAheadExceeded through istream

@@ -14,7 +14,12 @@ struct Limits {
   std::size_t max_documents = 1000;
   std::size_t max_depth = 200; ///< nesting; below yaml-cpp's own guard (500), so the
                                ///< finding points at the opening bracket, not the end of file
-  std::uint64_t max_file_nodes = 2'000'000; ///< per file, over all its documents
+  /// Nodes per file, over all its documents: at most max_file_nodes, and at most
+  /// file_nodes_base plus one per bytes_per_node bytes of the file. Each node costs about 150
+  /// bytes once parsed, so a file of dense short items ('- x') cannot take 40 times its size.
+  std::uint64_t max_file_nodes = 2'000'000;
+  std::uint64_t file_nodes_base = 100'000;
+  std::uint64_t bytes_per_node = 8;
   /// What aliases may add to one file, over all its documents: nodes, and bytes of scalar text.
   /// Each file gets its share of the run's allowance (see share()) plus an allowance in
   /// proportion to its own size, so that neither one file nor many files together turn a few

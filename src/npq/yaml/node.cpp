@@ -100,6 +100,19 @@ bool core_float(std::string_view s) {
 
 } // namespace
 
+std::string_view core_tag(std::string_view tag) {
+  static constexpr std::string_view kCore[] = {"tag:yaml.org,2002:str",   "tag:yaml.org,2002:int",
+                                               "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                                               "tag:yaml.org,2002:null",  "tag:yaml.org,2002:map",
+                                               "tag:yaml.org,2002:seq"};
+  for (auto t : kCore) {
+    if (t == tag) {
+      return t;
+    }
+  }
+  return {};
+}
+
 const Node *Node::get(std::string_view key) const {
   for (const auto &e : entries) {
     if (e.key->kind == Kind::scalar && e.key->text == key) {

@@ -27,8 +27,10 @@ struct Node {
   Kind kind = Kind::null;
   bool plain = true;        ///< scalar written without quotes or block indicator
   std::uint32_t offset = 0; ///< byte offset of the node in its file
-  std::string tag;          ///< explicit tag ("tag:yaml.org,2002:str"), empty when none
-  std::string text;         ///< scalar text
+  /// Explicit tag ("tag:yaml.org,2002:str"), empty when none. Only the core tags are accepted,
+  /// so it always views static storage (core_tag()): a node is kept small, for large files.
+  std::string_view tag;
+  std::string text; ///< scalar text
   std::vector<const Node *> items;
   std::vector<Entry> entries;
 
@@ -42,6 +44,10 @@ struct Node {
   /// The key node for a key in a mapping, or nullptr.
   const Node *key_node(std::string_view key) const;
 };
+
+/// The static copy of a YAML 1.2 core tag ("tag:yaml.org,2002:" and str, int, float, bool,
+/// null, map or seq); empty for any other tag.
+std::string_view core_tag(std::string_view tag);
 
 /// Core-schema type of a node: null nodes are null; tagged scalars follow their tag; quoted and
 /// block scalars are strings; plain scalars are matched against the core-schema patterns.
