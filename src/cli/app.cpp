@@ -17,6 +17,7 @@ Environment current_environment() {
   env.no_color = no_color != nullptr && no_color[0] != '\0';
   const char *gha = std::getenv("GITHUB_ACTIONS");
   env.github_actions = gha != nullptr && std::string_view(gha) == "true";
+  env.stdin_file = io::identify_regular(STDIN_FILENO);
   return env;
 }
 

@@ -54,7 +54,7 @@ int run_total(ExplainOptions options, Invocation &inv) {
   if (!data) {
     return inv.exit_code;
   }
-  auto result = check_input(options.target, *data, session_options(options.input), inv);
+  auto result = check_input(options.target, *data, session_options(options.input, inv), inv);
   const model::Programme *programme = nullptr;
   if (result.parsed) {
     for (const auto &doc : result.parsed->documents) {

@@ -53,7 +53,7 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   }
   auto expanded = io::expand_paths(paths, problems);
 
-  SessionOptions session = session_options(input);
+  SessionOptions session = session_options(input, inv);
   session.run_files = expanded.files.size();
   session.jobs =
       options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;

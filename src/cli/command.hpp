@@ -25,6 +25,7 @@ struct Invocation {
   std::ostream &err;
   Environment env;
   int exit_code = kExitOk;
+  RunState run; ///< what this run read (no -o may replace it), related files read once
 };
 
 /// The project settings found in .npq.yaml (see load_project).
@@ -42,9 +43,10 @@ struct InputOptions {
   std::vector<std::string> data_folders;
   double max_file_mib = static_cast<double>(io::kDefaultMaxFileBytes >> 20);
   std::string color = "auto";
-  std::string config;     ///< --config FILE
-  bool no_config = false; ///< --no-config
-  Project project;        ///< filled by load_reference_data
+  std::string config;      ///< --config FILE
+  bool no_config = false;  ///< --no-config
+  std::string source_root; ///< --source-root DIR
+  Project project;         ///< filled by load_reference_data
 };
 
 void add_input_options(CLI::App &command, InputOptions &options);
@@ -53,7 +55,8 @@ void add_input_options(CLI::App &command, InputOptions &options);
 /// make the call return nullptr (exit status set).
 std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invocation &inv);
 
-SessionOptions session_options(const InputOptions &options);
+/// The session options for this run's inputs: limits, configuration, and the run's ledger.
+SessionOptions session_options(const InputOptions &options, Invocation &inv);
 
 /// Reads and checks one input ("-" is standard input).
 FileResult check_input(const std::string &path, const ReferenceData &data,

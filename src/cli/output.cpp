@@ -1,6 +1,7 @@
 #include "cli/output.hpp"
 
 #include "npq/io/write.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <dtl/dtl.hpp>
 #include <filesystem>
@@ -33,7 +34,7 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
   }
   auto expanded = io::expand_paths(wanted, problems);
   g.unreadable = expanded.unreadable > 0;
-  SessionOptions session = session_options(options);
+  SessionOptions session = session_options(options, inv);
   session.run_files = expanded.files.size();
   for (const auto &path : expanded.files) {
     g.results.push_back(check_input(path, data, session, inv));
@@ -41,7 +42,6 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
   std::vector<const FileResult *> with_errors;
   for (const auto &r : g.results) {
     g.internal = report_internal_error(r, inv) || g.internal;
-    g.inputs.push_back(r.path);
     g.unreadable = g.unreadable || r.unreadable;
     bool usable = false;
     if (r.parsed) {
@@ -84,7 +84,9 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
     return; // a bug in npq, reported with exit status 4: no page from a half-checked input
   }
   Report report = render(g, *data);
-  int status = report.written ? deliver(report.content, output, g.inputs, inv) : kExitOk;
+  int status = report.written ? deliver(report.content, output,
+                                        session_options(input, inv).max_file_bytes, inv)
+                              : kExitOk;
   if (g.unreadable) {
     inv.exit_code = kExitUnreadable;
   } else if (status != kExitOk) {
@@ -117,30 +119,32 @@ std::string unified_diff(const std::string &before, const std::string &after,
   return out.str();
 }
 
-int deliver(const std::string &content, const OutputOptions &options,
-            const std::vector<std::string> &inputs, Invocation &inv) {
+int deliver(const std::string &content, const OutputOptions &options, std::size_t max_bytes,
+            Invocation &inv) {
   if (!options.check.empty()) {
-    std::ifstream in(options.check, std::ios::binary);
-    if (!in) {
-      inv.err << fmt::format("npq: cannot read '{}' to check it\n", options.check);
+    Diagnostics problems;
+    auto committed = io::read_file(options.check, max_bytes, problems);
+    if (!committed) {
+      inv.err << fmt::format("npq: cannot read '{}' to check it: {}\n",
+                             terminal_safe(options.check),
+                             problems.empty() ? std::string("unreadable")
+                                              : terminal_safe(problems.items()[0].message));
       return kExitUnreadable;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (ss.str() == content) {
-      inv.err << fmt::format("{} is up to date\n", options.check);
+    if (committed->text() == content) {
+      inv.err << fmt::format("{} is up to date\n", terminal_safe(options.check));
       return kExitOk;
     }
-    inv.out << unified_diff(ss.str(), content, options.check,
+    inv.out << unified_diff(committed->text(), content, options.check,
                             options.check + " (as npq generates it now)");
     inv.err << fmt::format("{} is stale: run the same command with -o {} instead of --check\n",
-                           options.check, options.check);
+                           terminal_safe(options.check), terminal_safe(options.check));
     return kExitFindings;
   }
   if (!options.output.empty()) {
-    auto result = io::write_atomically(options.output, content, inputs);
+    auto result = io::write_output(options.output, content, &inv.run.reads());
     if (!result.ok) {
-      inv.err << "npq: " << result.error << "\n";
+      inv.err << "npq: " << terminal_safe(result.error) << "\n";
       return kExitUnreadable;
     }
     return kExitOk;

@@ -21,7 +21,6 @@ struct Gathered {
   std::vector<FileResult> results;
   std::vector<const model::Programme *> programmes;
   std::vector<const model::Suite *> suites;
-  std::vector<std::string> inputs;
   bool unreadable = false;
   bool blocked = false;  ///< some input had errors that stop the report
   bool internal = false; ///< checking some input failed inside npq (reported; exit status 4)
@@ -48,9 +47,10 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
                 const std::function<Report(const Gathered &, const ReferenceData &)> &render);
 
 /// Writes `content` as asked; returns the exit status (0, or 1 for a stale --check file, or 3
-/// when the output cannot be written).
-int deliver(const std::string &content, const OutputOptions &options,
-            const std::vector<std::string> &inputs, Invocation &inv);
+/// when the output cannot be written). -o never replaces a file this run read (inv.run); the
+/// --check file is read like an input (a regular file, at most `max_bytes`).
+int deliver(const std::string &content, const OutputOptions &options, std::size_t max_bytes,
+            Invocation &inv);
 
 /// A unified diff of two texts, labelled like 'diff -u'.
 std::string unified_diff(const std::string &before, const std::string &after,

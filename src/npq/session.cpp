@@ -1,5 +1,7 @@
 #include "npq/session.hpp"
 
+#include "npq/io/project.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -12,16 +14,44 @@ namespace npq {
 
 namespace {
 
-std::optional<std::string> read_relative(const std::string &from_file, const std::string &path,
-                                         std::size_t max_bytes) {
-  namespace fs = std::filesystem;
-  fs::path base = from_file == "-" ? fs::path(".") : fs::path(from_file).parent_path();
-  Diagnostics ignored;
-  auto file = io::read_file((base / path).string(), max_bytes, ignored);
-  if (!file) {
-    return std::nullopt;
+namespace fs = std::filesystem;
+
+fs::path canonical_or_absolute(const fs::path &p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  return ec ? fs::absolute(p, ec).lexically_normal() : c;
+}
+
+// A file named by a document in `from_file`: read only if it lies inside the project.
+checks::Related read_related(const std::string &from_file, const std::string &path,
+                             const SessionOptions &options) {
+  fs::path base =
+      canonical_or_absolute(from_file == "-" ? fs::path(".") : fs::path(from_file).parent_path());
+  fs::path root;
+  if (!options.source_root.empty()) {
+    root = canonical_or_absolute(options.source_root);
+  } else {
+    fs::path ceiling = options.project_ceiling.empty()
+                           ? fs::path()
+                           : canonical_or_absolute(options.project_ceiling);
+    root = io::find_project_root(base, ceiling).value_or(base);
   }
-  return file->text();
+  auto resolved = io::resolve_within(root, base, path);
+  if (!resolved) {
+    return {checks::Related::Status::outside_project, nullptr, {}};
+  }
+  std::string key = resolved->string();
+  std::shared_ptr<const std::string> text;
+  if (options.run != nullptr) {
+    text = options.run->related(key, options.max_file_bytes);
+  } else {
+    Diagnostics ignored;
+    if (auto file = io::read_file(key, options.max_file_bytes, ignored)) {
+      text = std::make_shared<const std::string>(file->text());
+    }
+  }
+  return {text ? checks::Related::Status::read : checks::Related::Status::unreadable,
+          std::move(text), std::move(key)};
 }
 
 // What a file's check ended with when it threw: bad_alloc is the input's size (a finding), any
@@ -52,11 +82,12 @@ FileResult check_source_unguarded(SourceFile source, const ReferenceData &data,
   result.diagnostics.limit_per_code(options.max_findings_per_code);
   yaml::Limits limits = yaml::share(options.limits, options.run_files);
   result.parsed = parse_file(std::move(source), result.diagnostics, limits);
+  std::vector<checks::QuoteCheck> quotes;
   checks::Context ctx{data, result.diagnostics,
                       [&options](const std::string &from, const std::string &path) {
-                        return read_relative(from, path, options.max_file_bytes);
+                        return read_related(from, path, options);
                       },
-                      limits};
+                      limits, &quotes};
   // Config suppressions name files relative to the config; keep those for this file.
   std::vector<model::Suppression> suppressions;
   {
@@ -72,6 +103,12 @@ FileResult check_source_unguarded(SourceFile source, const ReferenceData &data,
   for (const auto &doc : result.parsed->documents) {
     if (doc.structure_ok) {
       checks::check_document(doc.model, ctx);
+    }
+  }
+  // All documents' quotes at once: one pass over each source document for the whole file.
+  checks::check_quotes(quotes, ctx);
+  for (const auto &doc : result.parsed->documents) {
+    if (doc.structure_ok) {
       std::visit(
           [&](const auto &m) {
             if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
@@ -102,7 +139,8 @@ FileResult check_source_unguarded(SourceFile source, const ReferenceData &data,
 FileResult check_path_unguarded(const std::string &path, const ReferenceData &data,
                                 const SessionOptions &options) {
   Diagnostics read_problems;
-  auto source = io::read_file(path, options.max_file_bytes, read_problems);
+  auto source = io::read_file(path, options.max_file_bytes, read_problems,
+                              options.run != nullptr ? &options.run->reads() : nullptr);
   if (!source) {
     FileResult result;
     result.path = path;
@@ -115,6 +153,26 @@ FileResult check_path_unguarded(const std::string &path, const ReferenceData &da
 }
 
 } // namespace
+
+std::shared_ptr<const std::string> RunState::related(const std::string &path,
+                                                     std::size_t max_bytes) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_related.find(path); it != m_related.end()) {
+      return it->second;
+    }
+  }
+  Diagnostics ignored; // the check that asked reports it, in its own words
+  auto file = io::read_file(path, max_bytes, ignored, &m_reads);
+  auto text = file ? std::make_shared<const std::string>(file->text()) : nullptr;
+  std::lock_guard lock(m_mutex);
+  std::size_t size = text ? text->size() : 0;
+  if (m_cached_bytes + size <= kCacheBytes) {
+    m_related.emplace(path, text);
+    m_cached_bytes += size;
+  }
+  return text;
+}
 
 FileResult check_source(SourceFile source, const ReferenceData &data,
                         const SessionOptions &options) {

@@ -8,11 +8,31 @@
 #include "npq/io/read.hpp"
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace npq {
+
+/// What one run of npq shares between the files it checks (thread-safe): every file it read, by
+/// identity, so no output replaces one; and the related files (source documents, member
+/// programmes), each read once however many documents name it.
+class RunState {
+public:
+  io::ReadLedger &reads() { return m_reads; }
+  const io::ReadLedger &reads() const { return m_reads; }
+  /// The text of the file at `path` (resolved), or nullptr when it cannot be read.
+  std::shared_ptr<const std::string> related(const std::string &path, std::size_t max_bytes);
+
+private:
+  static constexpr std::size_t kCacheBytes = 64u << 20; ///< beyond this, files are read again
+  io::ReadLedger m_reads;
+  std::mutex m_mutex;
+  std::map<std::string, std::shared_ptr<const std::string>> m_related;
+  std::size_t m_cached_bytes = 0;
+};
 
 struct SessionOptions {
   std::size_t max_file_bytes = io::kDefaultMaxFileBytes;
@@ -22,6 +42,9 @@ struct SessionOptions {
   std::size_t max_findings_per_code = 100;      ///< per file; the rest are summarised
   std::vector<model::Suppression> suppressions; ///< from a config file ('file' absolute or empty)
   std::map<Code, std::optional<Severity>> severity; ///< overrides; nullopt turns a code off
+  RunState *run = nullptr;     ///< records what is read; none in the fuzzer and unit tests
+  std::string source_root;     ///< --source-root: related files must lie in it (else: project)
+  std::string project_ceiling; ///< no project root is looked for above this folder (tests)
 };
 
 struct FileResult {
