@@ -85,6 +85,22 @@ TEST_CASE("figures that are not finite, out of range or an empty range are locat
   CHECK(r.diagnostics.items()[0].where.column == 33); // the 5
 }
 
+TEST_CASE("lists are bounded, so checks that pair two lists stay in proportion to the file") {
+  auto programme = [](int periods) {
+    std::string p = minimal_programme() + "route-map:\n  period-kind: term\n  periods:\n";
+    for (int i = 0; i < periods; ++i) {
+      p += "    - {id: t" + std::to_string(i) + ", title: T}\n";
+    }
+    return p;
+  };
+  CHECK(codes(programme(200)).empty());
+  auto r = test::check(programme(201));
+  REQUIRE(codes(r.diagnostics) == std::vector<std::string>{"NPQ002@11"}); // the first item
+  CHECK(r.diagnostics.items()[0].where.pointer == "/route-map/periods");
+  CHECK(r.diagnostics.items()[0].message ==
+        "this list has 201 items, more than npq's limit of 200");
+}
+
 TEST_CASE("enumerations suggest the nearest word") {
   auto r = test::check(minimal_programme() + "assessment:\n  kind: written-casestudy\n");
   REQUIRE(test::codes(r.diagnostics) == std::vector<std::string>{"NPQ105@9"});

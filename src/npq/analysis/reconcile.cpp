@@ -1,6 +1,7 @@
 #include "npq/analysis/reconcile.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace npq::analysis {
 
@@ -18,14 +19,27 @@ std::vector<int> indices(const Totals &totals, const std::vector<model::Ref> &id
 
 bool counts_anything(const Totals &totals, const Selector &sel, const std::vector<int> &restriction,
                      bool restricted) {
+  std::vector<bool> in_restriction(totals.programme_model().route_map.periods.size(), false);
+  for (int i : restriction) {
+    in_restriction[static_cast<std::size_t>(i)] = true;
+  }
   for (const auto *a : totals.activities()) {
     if (sel.matches(*a) &&
-        (!restricted || a->period < 0 ||
-         std::find(restriction.begin(), restriction.end(), a->period) != restriction.end())) {
+        (!restricted || a->period < 0 || in_restriction[static_cast<std::size_t>(a->period)])) {
       return true;
     }
   }
   return false;
+}
+
+// The first contributions of a total, for notes; the rest are only counted.
+Total capped(Total t) {
+  if (t.parts.size() > kDetailParts) {
+    t.omitted += t.parts.size() - kDetailParts;
+    t.parts.resize(kDetailParts);
+    t.parts.shrink_to_fit();
+  }
+  return t;
 }
 
 } // namespace
@@ -89,7 +103,7 @@ Reconciliation reconcile(const model::Programme &p, const Totals &totals) {
       cmp.computed = total.hours;
       cmp.agrees = cmp.published.compatible(cmp.computed);
       cmp.loc = c.total_hours->loc;
-      cmp.detail = total;
+      cmp.detail = capped(total);
       r.comparisons.push_back(std::move(cmp));
     }
     if (c.hours_per_period) {
@@ -100,7 +114,7 @@ Reconciliation reconcile(const model::Programme &p, const Totals &totals) {
         cmp.computed = t.hours;
         cmp.agrees = cmp.published.compatible(cmp.computed);
         cmp.loc = c.hours_per_period->loc;
-        cmp.detail = std::move(t);
+        cmp.detail = capped(std::move(t));
         r.comparisons.push_back(std::move(cmp));
       }
     }
@@ -110,7 +124,7 @@ Reconciliation reconcile(const model::Programme &p, const Totals &totals) {
       cmp.computed = Interval::exact(total.count);
       cmp.agrees = *c.count == total.count;
       cmp.loc = c.count_loc;
-      cmp.detail = total;
+      cmp.detail = capped(total);
       r.comparisons.push_back(std::move(cmp));
     }
     if (c.count_per_period) {
@@ -121,23 +135,56 @@ Reconciliation reconcile(const model::Programme &p, const Totals &totals) {
         cmp.computed = Interval::exact(t.count);
         cmp.agrees = *c.count_per_period == t.count;
         cmp.loc = c.count_per_period_loc;
-        cmp.detail = std::move(t);
+        cmp.detail = capped(std::move(t));
         r.comparisons.push_back(std::move(cmp));
       }
     }
     if (c.hours_each) {
+      // One figure per period (and one for what runs throughout): each activity the category
+      // counts there must last what is published. The first activity that does not is the
+      // figure's face, the others that do not are its detail. (One figure per activity made
+      // categories × activities of them.)
+      Interval published = Interval::from(*c.hours_each);
+      struct Group {
+        std::size_t index;
+        bool disagrees;
+      };
+      std::map<int, Group> groups;
       for (const auto &part : total.parts) {
         if (part.share) {
           continue;
         }
-        Comparison cmp{Figure::each, &c};
-        cmp.activity = part.activity;
-        cmp.published = Interval::from(*c.hours_each);
-        cmp.computed = Interval::from(part.activity->hours);
-        cmp.agrees = cmp.published.compatible(cmp.computed);
-        cmp.loc = c.hours_each->loc;
-        cmp.detail.parts.push_back(part);
-        r.comparisons.push_back(std::move(cmp));
+        Interval each = Interval::from(part.activity->hours);
+        bool agrees = published.compatible(each);
+        auto [it, fresh] =
+            groups.try_emplace(part.activity->period, Group{r.comparisons.size(), !agrees});
+        if (fresh) {
+          Comparison cmp{Figure::each, &c};
+          cmp.activity = part.activity;
+          cmp.published = published;
+          cmp.computed = each;
+          cmp.agrees = agrees;
+          cmp.loc = c.hours_each->loc;
+          cmp.detail.parts.push_back(part);
+          r.comparisons.push_back(std::move(cmp));
+          continue;
+        }
+        if (agrees) {
+          continue;
+        }
+        Comparison &cmp = r.comparisons[it->second.index];
+        if (!it->second.disagrees) {
+          it->second.disagrees = true;
+          cmp.activity = part.activity;
+          cmp.computed = each;
+          cmp.agrees = false;
+          cmp.detail.parts.clear();
+        }
+        if (cmp.detail.parts.size() < kDetailParts) {
+          cmp.detail.parts.push_back(part);
+        } else {
+          ++cmp.detail.omitted;
+        }
       }
     }
     if (c.days && s.hours_per_day) {
@@ -146,7 +193,7 @@ Reconciliation reconcile(const model::Programme &p, const Totals &totals) {
       cmp.computed = total.hours;
       cmp.agrees = cmp.published.compatible(cmp.computed);
       cmp.loc = c.days_loc;
-      cmp.detail = total;
+      cmp.detail = capped(total);
       r.comparisons.push_back(std::move(cmp));
     }
   }
@@ -157,7 +204,7 @@ Reconciliation reconcile(const model::Programme &p, const Totals &totals) {
     cmp.computed = total.hours;
     cmp.agrees = cmp.published.compatible(cmp.computed);
     cmp.loc = s.total_hours->loc;
-    cmp.detail = std::move(total);
+    cmp.detail = capped(std::move(total));
     r.comparisons.push_back(std::move(cmp));
   }
   if (s.period_count) {

@@ -27,8 +27,13 @@ struct Comparison {
   Interval computed;
   bool agrees = true;
   model::Loc loc; ///< where the published figure is written
-  Total detail;   ///< what the route map figure is made of
+  /// What the route map figure is made of: its first kDetailParts contributions (the rest are
+  /// counted in `omitted`). Every category against every activity would otherwise keep
+  /// categories × activities contributions.
+  Total detail;
 };
+
+constexpr std::size_t kDetailParts = 32;
 
 struct Reconciliation {
   std::vector<Comparison> comparisons;

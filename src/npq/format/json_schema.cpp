@@ -83,6 +83,9 @@ public:
       if (type.non_empty) {
         j["minItems"] = 1;
       }
+      if (type.max_items > 0) {
+        j["maxItems"] = type.max_items;
+      }
       break;
     case Shape::one_of: {
       Json alternatives = Json::array();

@@ -54,8 +54,8 @@ public:
       return words;
     }
     case Shape::array:
-      return fmt::format("list of {}{}", type_label(*type.items),
-                         type.non_empty ? " (at least one)" : "");
+      return fmt::format("list of {} ({}at most {})", type_label(*type.items),
+                         type.non_empty ? "at least one, " : "", type.max_items);
     case Shape::object:
       return "mapping";
     case Shape::one_of: {

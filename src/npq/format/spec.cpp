@@ -105,12 +105,14 @@ struct Spec {
     t.fields = std::move(fields);
     return add(std::move(t));
   }
-  Type &array(const Type &items, bool non_empty = false, std::string_view summary = {}) {
+  Type &array(const Type &items, bool non_empty = false, std::string_view summary = {},
+              std::size_t max_items = kMaxItems) {
     Type t;
     t.shape = Shape::array;
     t.items = &items;
     t.non_empty = non_empty;
     t.summary = summary;
+    t.max_items = max_items;
     return add(std::move(t));
   }
   Type &one_of(std::string_view name, std::string_view summary,
@@ -361,7 +363,7 @@ Spec::Spec() {
        opt("notes", texts, "anything else", "notes: [Recording only.]"),
        opt("quote", text, "the source text it is taken from",
            "quote: Leadership audit for 1 hour")});
-  auto &activities = array(activity, false, "A list of activities.");
+  auto &activities = array(activity, false, "A list of activities.", 100);
   auto &period =
       object("period", "A term, half term, cycle, course or module of the route map.",
              {req("id", id, "an id, unique in the document", "id: term-1"),
@@ -391,11 +393,11 @@ Spec::Spec() {
       {req("period-kind", period_kind, "what the periods are", "period-kind: term"),
        opt("period-length", duration, "how long each period lasts, if the source says",
            "period-length: 1 half-term"),
-       req("periods", array(period, true), "the periods, in order", "periods: [...]"),
+       req("periods", array(period, true, {}, 200), "the periods, in order", "periods: [...]"),
        opt("throughout", activities,
            "activities that run across all periods (e.g. the implementation project)",
            "throughout: [...]"),
-       opt("choices", array(choice),
+       opt("choices", array(choice, false, {}, 200),
            "choice rules over periods; periods not in a choice are essential", "choices: [...]"),
        opt("notes", texts, "anything else", "notes: [...]"),
        opt("quote", text, "the source text", "quote: Programme route map")});
@@ -432,7 +434,8 @@ Spec::Spec() {
       {opt("periods", ids,
            "the periods that 'each term' and similar figures range over; default all",
            "periods: [term-1, term-2, term-3, term-4]"),
-       opt("categories", array(category), "the published figures", "categories: [...]"),
+       opt("categories", array(category, false, {}, 50), "the published figures",
+           "categories: [...]"),
        opt("total-hours", *hours, "the published programme total", "total-hours: 75"),
        opt("period-count", count, "the published number of periods ('nine half-termly courses')",
            "period-count: 9"),

@@ -73,6 +73,10 @@ struct Type {
   std::pair<std::string_view, std::string_view> ordered;
   // array
   const Type *items = nullptr;
+  /// Most items a list may hold. Far above any published programme, these bound the work of
+  /// checks that compare one list with another (categories with activities, choices with
+  /// periods), which would otherwise grow with the square of a hostile file's size.
+  std::size_t max_items = 0;
   // one_of: alternatives must be mutually exclusive by shape or by required keys
   std::vector<const Type *> alternatives;
 
@@ -99,6 +103,8 @@ const Type &hours_type();
 /// The largest figure any number in the format may take: far beyond any real programme, and
 /// small enough that sums and products of figures stay exact and counts fit an int.
 constexpr double kMaxFigure = 1e9;
+/// The most items any list may hold (some lists allow fewer; see Type::max_items).
+constexpr std::size_t kMaxItems = 1000;
 
 /// The format version this build reads and writes.
 constexpr int kFormatVersion = 1;

@@ -296,6 +296,13 @@ private:
       report(Code::empty_value, node, "this list must not be empty",
              "leave the key out if there is nothing to list");
     }
+    if (type.max_items > 0 && node.items.size() > type.max_items) {
+      report(Code::too_large, node,
+             fmt::format("this list has {} items, more than npq's limit of {}", node.items.size(),
+                         type.max_items),
+             "split the document; no published programme comes near this");
+      return; // its items are not checked: what the limit bounds is their number
+    }
     for (std::size_t i = 0; i < node.items.size(); ++i) {
       PointerPath::Scope<std::size_t> scope(m_path, i);
       check(*node.items[i], *type.items);
