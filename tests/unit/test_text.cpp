@@ -30,6 +30,15 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(npq::utf8::check("\x7F"));         // DEL
 }
 
+TEST_CASE("no suggestion for words or lists too long for one to help") {
+  CHECK(npq::nearest(std::string(65, 'x'), {"title"}).empty());
+  std::vector<std::string> many(501, "title");
+  std::vector<std::string_view> views(many.begin(), many.end());
+  CHECK(npq::nearest("tittle", views).empty());
+  views.pop_back();
+  CHECK(npq::nearest("tittle", views) == "title");
+}
+
 TEST_CASE("suggestions") {
   CHECK(npq::nearest("tittle", {"title", "kind"}) == "title");
   CHECK(npq::nearest("hour", {"hours", "count"}) == "hours");

@@ -227,7 +227,8 @@ private:
     for (const auto &v : type.values) {
       words.push_back(v.word);
     }
-    std::string hint = did_you_mean(node.text, words);
+    std::string hint =
+        m_out.accepting(Code::value_not_allowed) ? did_you_mean(node.text, words) : "";
     if (hint.empty()) {
       if (words.size() <= 8) {
         std::string list;
@@ -261,7 +262,8 @@ private:
         for (const auto &f : type.fields) {
           keys.push_back(f.key);
         }
-        std::string hint = did_you_mean(key, keys);
+        // Past the per-code cap a finding is only counted: no hint to compute.
+        std::string hint = m_out.accepting(Code::unknown_key) ? did_you_mean(key, keys) : "";
         if (hint.empty()) {
           hint = "keys starting with 'x-' are free for your own use";
         }
