@@ -33,15 +33,13 @@ void setup_routemap(CLI::App &app, Invocation &inv) {
                [&](const Gathered &g, const ReferenceData &data) {
                  report::RouteMapOptions ro;
                  ro.mermaid = options->mermaid;
-                 if (!g.programmes.empty()) {
-                   return Report{report::render_routemap(*g.programmes.front(), data, ro)};
+                 auto one = single(g, options->path, true, inv, "routemap");
+                 if (!one) {
+                   return Report{"", kExitFindings, false};
                  }
-                 if (!g.suites.empty()) {
-                   return Report{report::render_routemap(*g.suites.front(), data, ro)};
-                 }
-                 inv.err << fmt::format("npq routemap: '{}' holds no valid programme or suite\n",
-                                        options->path);
-                 return Report{"", kExitFindings, false};
+                 return Report{one->programme != nullptr
+                                   ? report::render_routemap(*one->programme, data, ro)
+                                   : report::render_routemap(*one->suite, data, ro)};
                });
   });
 }

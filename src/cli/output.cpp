@@ -6,7 +6,7 @@
 #include <dtl/dtl.hpp>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace npq::cli {
@@ -43,21 +43,27 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
   for (const auto &r : g.results) {
     g.internal = report_internal_error(r, inv) || g.internal;
     g.unreadable = g.unreadable || r.unreadable;
-    bool usable = false;
+    // Every document must be readable for the file to count as reported: a file whose first
+    // document is a valid programme and whose second is broken is shown with its findings and
+    // fails the command, never reported as if it were whole.
+    bool complete = r.parsed && !r.parsed->documents.empty();
     if (r.parsed) {
       for (const auto &doc : r.parsed->documents) {
+        complete = complete && doc.structure_ok;
         if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
           g.programmes.push_back(p);
-          usable = true;
         } else if (const auto *s = std::get_if<model::Suite>(&doc.model)) {
           g.suites.push_back(s);
-          usable = true;
-        } else if (doc.structure_ok) {
-          usable = true; // frameworks and catalogues: nothing to report, nothing wrong
         }
       }
+      // Errors that stopped a document being read (syntax, structure) are not in any document.
+      for (const auto &d : r.diagnostics.items()) {
+        auto category = info(d.code).category;
+        complete = complete && !(d.severity == Severity::error && d.suppressed.empty() &&
+                                 (category == Category::input || category == Category::syntax));
+      }
     }
-    if (!usable) {
+    if (!complete) {
       with_errors.push_back(&r);
       g.blocked = true;
     }
@@ -96,6 +102,29 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
   } else {
     inv.exit_code = g.blocked ? kExitFindings : kExitOk;
   }
+}
+
+std::optional<Single> single(const Gathered &g, const std::string &path, bool suites,
+                             Invocation &inv, const std::string &command) {
+  std::size_t count = g.programmes.size() + (suites ? g.suites.size() : 0);
+  std::string what = suites ? "programme or suite" : "programme";
+  if (count == 0) {
+    inv.err << fmt::format("npq {}: '{}' holds no valid {}\n", command, terminal_safe(path), what);
+    return std::nullopt;
+  }
+  if (count > 1) {
+    inv.err << fmt::format("npq {}: '{}' holds {} documents that are a {}; this command reports "
+                           "on one: split the file, one document per file\n",
+                           command, terminal_safe(path), count, what);
+    return std::nullopt;
+  }
+  Single s;
+  if (!g.programmes.empty()) {
+    s.programme = g.programmes.front();
+  } else {
+    s.suite = g.suites.front();
+  }
+  return s;
 }
 
 std::string unified_diff(const std::string &before, const std::string &after,

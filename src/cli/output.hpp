@@ -28,6 +28,16 @@ struct Gathered {
 Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data,
                 const InputOptions &options, Invocation &inv, bool default_to_programmes);
 
+/// The one programme (or suite, when `suites`) a single-page command reports on (routemap,
+/// export, explain). Nothing, with the reason on the error stream, when the input holds none or
+/// several: each would need its own page, and reporting on one would hide the others.
+struct Single {
+  const model::Programme *programme = nullptr;
+  const model::Suite *suite = nullptr;
+};
+std::optional<Single> single(const Gathered &g, const std::string &path, bool suites,
+                             Invocation &inv, const std::string &command);
+
 /// What a report command made of its inputs: the document, and the exit status it asks for (0,
 /// or 1 for findings such as a figure that does not reconcile). `written` is false when there is
 /// nothing to write (the command has said why on the error stream).
