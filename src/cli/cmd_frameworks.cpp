@@ -1,6 +1,7 @@
 // npq frameworks [show ID]: the bundled (and --data) frameworks and NPQ catalogue.
 #include "cli/command.hpp"
 #include "npq/report/labels.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,6 +19,12 @@ std::string joined(const std::vector<std::string> &items) {
     out += (out.empty() ? "" : ", ") + i;
   }
   return out;
+}
+
+// Every text below may come from a --data file: through the one terminal-safe path, like every
+// other text renderer, so no escape sequence in it reaches the terminal.
+std::string safe(std::string_view text) {
+  return terminal_safe(text);
 }
 
 void list(const ReferenceData &data, bool json, Invocation &inv) {
@@ -47,7 +54,7 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
                {"frameworks", q.frameworks},
                {"withdrawn", q.withdrawn}});
     }
-    inv.out << root.dump(2) << "\n";
+    inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return;
   }
   inv.out << "Frameworks\n";
@@ -56,15 +63,16 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
     for (const auto &q : f.qualifications) {
       codes.push_back(q.value);
     }
-    inv.out << fmt::format("  {:<14} {:>2} areas  {:<28} {}{}\n", f.id, f.areas.size(),
-                           joined(codes), f.title, f.provisional ? " (provisional)" : "");
+    inv.out << fmt::format("  {:<14} {:>2} areas  {:<28} {}{}\n", safe(f.id), f.areas.size(),
+                           safe(joined(codes)), safe(f.title),
+                           f.provisional ? " (provisional)" : "");
   }
   inv.out << "\nQualifications (NPQ catalogue)\n";
   for (const auto &q : data.qualifications()) {
-    inv.out << fmt::format("  {:<9} {:<35} {:<10} {:>9}  {}{}\n", q.code,
-                           q.identifier.empty() ? "-" : q.identifier, q.group,
+    inv.out << fmt::format("  {:<9} {:<35} {:<10} {:>9}  {}{}\n", safe(q.code),
+                           q.identifier.empty() ? "-" : safe(q.identifier), safe(q.group),
                            q.taught_months ? fmt::format("{} months", *q.taught_months) : "",
-                           q.name, q.withdrawn ? " (withdrawn)" : "");
+                           safe(q.name), q.withdrawn ? " (withdrawn)" : "");
   }
   inv.out << "\nRun 'npq frameworks show ID' for a framework's areas, or 'npq frameworks show "
              "catalogue' for the role and setting vocabularies.\n";
@@ -81,23 +89,23 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
         }
         root[words == &data.roles() ? "roles" : "settings"] = list;
       }
-      inv.out << root.dump(2) << "\n";
+      inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
       return kExitOk;
     }
     inv.out << "Roles (audience.roles)\n";
     for (const auto &w : data.roles()) {
-      inv.out << fmt::format("  {:<36} {}\n", w.id, w.label);
+      inv.out << fmt::format("  {:<36} {}\n", safe(w.id), safe(w.label));
     }
     inv.out << "\nSettings (audience.settings, funding settings)\n";
     for (const auto &w : data.settings()) {
-      inv.out << fmt::format("  {:<36} {}\n", w.id, w.label);
+      inv.out << fmt::format("  {:<36} {}\n", safe(w.id), safe(w.label));
     }
     return kExitOk;
   }
   const auto *f = data.framework(id);
   if (f == nullptr) {
     inv.err << fmt::format("npq frameworks: no framework '{}'; run 'npq frameworks' to list them\n",
-                           id);
+                           safe(id));
     return kExitUsage;
   }
   if (json) {
@@ -120,17 +128,17 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
     for (const auto &b : f->behaviours) {
       root["behaviours"].push_back(Json{{"id", b.id}, {"title", b.title}});
     }
-    inv.out << root.dump(2) << "\n";
+    inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return kExitOk;
   }
-  inv.out << fmt::format("{} — {}\n", f->id, f->title);
+  inv.out << fmt::format("{} — {}\n", safe(f->id), safe(f->title));
   if (!f->reference.empty() || !f->published.empty()) {
     inv.out << fmt::format("Reference: {}  Published: {}\n",
-                           f->reference.empty() ? "-" : f->reference,
-                           f->published.empty() ? "-" : f->published);
+                           f->reference.empty() ? "-" : safe(f->reference),
+                           f->published.empty() ? "-" : safe(f->published));
   }
-  inv.out << fmt::format("Source: {}{}\n", f->source.title,
-                         f->source.url.empty() ? "" : " <" + f->source.url + ">");
+  inv.out << fmt::format("Source: {}{}\n", safe(f->source.title),
+                         f->source.url.empty() ? "" : " <" + safe(f->source.url) + ">");
   if (f->provisional) {
     inv.out << "PROVISIONAL: the area list is not confirmed by a primary source.\n";
   }
@@ -140,15 +148,15 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
   }
   for (const auto &a : f->areas) {
     inv.out << fmt::format("  {:<3} {:<46} {}\n", a.number > 0 ? std::to_string(a.number) : "-",
-                           a.id, a.title);
+                           safe(a.id), safe(a.title));
     for (const auto &s : a.statements) {
-      inv.out << fmt::format("        {} {}\n", s.id, s.text);
+      inv.out << fmt::format("        {} {}\n", safe(s.id), safe(s.text));
     }
   }
   if (!f->behaviours.empty()) {
     inv.out << "\nLeadership behaviours\n";
     for (const auto &b : f->behaviours) {
-      inv.out << fmt::format("  {:<16} {}\n", b.id, b.title);
+      inv.out << fmt::format("  {:<16} {}\n", safe(b.id), safe(b.title));
     }
   }
   return kExitOk;

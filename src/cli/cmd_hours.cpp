@@ -2,6 +2,7 @@
 // figures beside the route map's. Exits 1 when a published figure does not reconcile.
 #include "cli/output.hpp"
 #include "npq/report/hours.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 #include <ostream>
@@ -48,8 +49,8 @@ void setup_hours(CLI::App &app, Invocation &inv) {
                      inv.err << fmt::format(
                          "{}: {} published figure{} do{} not agree with the route map "
                          "(npq validate {} shows where)\n",
-                         p->doc.file, differ, differ == 1 ? "" : "s", differ == 1 ? "es" : "",
-                         p->doc.file);
+                         terminal_safe(p->doc.file), differ, differ == 1 ? "" : "s",
+                         differ == 1 ? "es" : "", terminal_safe(p->doc.file));
                    }
                  }
                  const std::string &f = options->format;

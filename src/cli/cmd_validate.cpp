@@ -1,5 +1,6 @@
 // npq validate [PATH...]: structure, references and domain rules, with located findings.
 #include "cli/command.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -104,8 +105,8 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
     // One line per file before the summary line, so a long run shows what was covered.
     std::string per_file;
     for (const auto &r : results) {
-      per_file += fmt::format("{}: {} document{}, {} error{}, {} warning{}, {} note{}\n", r.path,
-                              r.parsed ? r.parsed->documents.size() : 0,
+      per_file += fmt::format("{}: {} document{}, {} error{}, {} warning{}, {} note{}\n",
+                              terminal_safe(r.path), r.parsed ? r.parsed->documents.size() : 0,
                               r.parsed && r.parsed->documents.size() == 1 ? "" : "s",
                               r.diagnostics.count(Severity::error),
                               r.diagnostics.count(Severity::error) == 1 ? "" : "s",

@@ -66,7 +66,7 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
   }
   if (config == nullptr || result.diagnostics.has_errors()) {
     print_findings({&result}, options, inv);
-    inv.err << fmt::format("npq: the configuration file {} {}\n", *path,
+    inv.err << fmt::format("npq: the configuration file {} {}\n", terminal_safe(*path),
                            config == nullptr && !result.diagnostics.has_errors()
                                ? "is not a 'kind: config' document"
                                : "has errors");

@@ -78,3 +78,31 @@ TEST_CASE("output that cannot be written is an error, not success") {
   CHECK(status == 3);
   CHECK(err.str().find("cannot write to standard output") != std::string::npos);
 }
+
+TEST_CASE("framework listings from --data files cannot drive the terminal") {
+  fs::path dir = fs::temp_directory_path() / "npq-reports-hostile-data";
+  fs::create_directories(dir);
+  std::ofstream(dir / "hostile.yaml", std::ios::binary)
+      << "format: 1\nkind: framework\nid: hostile-2020\n"
+         "title: \"Evil \\e[31mred \\e]0;title\\a \\u202Eright-to-left \\u200Bzero "
+         "\\U000E0041tag\"\nqualifications: [NPQLT]\nsource: {title: \"src \\e[2J\", url: "
+         "'https://example.org/x'}\nareas:\n  - id: teaching\n    number: 1\n"
+         "    title: \"Area \\u2066isolate\"\n    statements:\n"
+         "      - {id: '1.1', kind: learn-that, text: \"S \\e]8;;http://x\\e\\\\link\"}\n"
+         "behaviours:\n  - {id: b-one, title: \"B \\x9b31m\"}\n";
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"frameworks", "--data", dir.string()},
+        {"frameworks", "show", "hostile-2020", "--data", dir.string()}}) {
+    CAPTURE(args.size());
+    auto r = test::run_npq(args);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("hostile-2020") != std::string::npos);
+    for (std::string_view raw : {"\x1b", "\xe2\x80\xae", "\xe2\x80\x8b", "\xe2\x81\xa6",
+                                 "\xf3\xa0\x81\x81", "\xc2\x9b", "\a"}) {
+      CHECK(r.out.find(raw) == std::string::npos);
+    }
+    CHECK(r.out.find("\\x1b[31mred") != std::string::npos); // shown, not obeyed
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}

@@ -49,6 +49,14 @@ TEST_CASE("terminal_safe neutralises escapes and bidi controls") {
   CHECK(npq::terminal_safe("a\x1b[31mb") == "a\\x1b[31mb");
   CHECK(npq::terminal_safe("x\xE2\x80\xAEy") == "x\\u202ey");
   CHECK(npq::terminal_safe("bad \xC3") == "bad \xEF\xBF\xBD");
+  // What shows as nothing is shown: zero-width characters, the soft hyphen, tag characters.
+  CHECK(npq::terminal_safe("a\xE2\x80\x8B"
+                           "b") == "a\\u200bb");
+  CHECK(npq::terminal_safe("a\xE2\x81\xA0"
+                           "b\xC2\xAD"
+                           "c") == "a\\u2060b\\xadc");
+  CHECK(npq::terminal_safe("flag\xF3\xA0\x81\x81") == "flag\\ue0041");
+  CHECK(npq::terminal_safe("caf\xC3\xA9 \xE2\x80\x94 ok") == "caf\xC3\xA9 \xE2\x80\x94 ok");
 }
 
 TEST_CASE("many needles in one pass agree with searching for each") {
