@@ -78,11 +78,14 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   Diagnostics all = std::move(problems);
   RunSummary summary;
   summary.unreadable = expanded.unreadable + (no_default_folder ? 1 : 0);
+  summary.configuration = input.project.shown;
   std::map<std::string, const SourceFile *> sources;
   for (const auto &r : results) {
     all.append(r.diagnostics);
     ++summary.files;
     summary.unreadable += r.unreadable ? 1 : 0;
+    summary.turned_off += r.turned_off;
+    summary.lowered += r.lowered;
     if (r.parsed) {
       summary.documents += r.parsed->documents.size();
       sources[r.path] = r.parsed->source.get();

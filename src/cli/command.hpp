@@ -30,7 +30,8 @@ struct Invocation {
 
 /// The project settings found in .npq.yaml (see load_project).
 struct Project {
-  std::string file;                             ///< the config file, empty when none was found
+  std::string file;  ///< the config file, empty when none was found
+  std::string shown; ///< the config file as the summary line names it (relative when it can be)
   std::vector<std::string> paths;               ///< default inputs, relative to the current folder
   std::vector<std::string> data;                ///< extra reference data folders
   std::vector<model::Suppression> suppressions; ///< 'file' made absolute

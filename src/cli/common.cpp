@@ -75,6 +75,11 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
   }
   Project &p = options.project;
   p.file = *path;
+  {
+    std::error_code ec;
+    auto shown = fs::relative(*path, fs::current_path(ec), ec);
+    p.shown = options.config.empty() && !ec && !shown.empty() ? shown.generic_string() : *path;
+  }
   fs::path dir = fs::path(*path).parent_path();
   auto relative = [&](const std::string &item) {
     fs::path full = dir / item;
@@ -244,10 +249,13 @@ void print_findings(const std::vector<const FileResult *> &results, const InputO
                     Invocation &inv) {
   Diagnostics all;
   RunSummary summary;
+  summary.configuration = options.project.shown;
   for (const auto *r : results) {
     all.append(r->diagnostics);
     ++summary.files;
     summary.unreadable += r->unreadable ? 1 : 0;
+    summary.turned_off += r->turned_off;
+    summary.lowered += r->lowered;
   }
   RenderOptions render_options;
   render_options.colour = use_colour(options, inv);

@@ -120,14 +120,17 @@ FileResult check_source_unguarded(SourceFile source, const ReferenceData &data,
   }
   result.diagnostics.finish_limits();
   // Severity overrides from the project configuration; 'off' removes the finding.
+  // Counted, so the summary can say what the configuration changed.
   if (!options.severity.empty()) {
     auto &items = result.diagnostics.items();
-    std::erase_if(items, [&](const Diagnostic &d) {
+    result.turned_off = std::erase_if(items, [&](const Diagnostic &d) {
       auto it = options.severity.find(d.code);
       return it != options.severity.end() && !it->second;
     });
+    // Severities order as note < warning < error.
     for (auto &d : items) {
       if (auto it = options.severity.find(d.code); it != options.severity.end()) {
+        result.lowered += *it->second < d.severity ? 1 : 0;
         d.severity = *it->second;
       }
     }

@@ -52,6 +52,8 @@ struct FileResult {
   Diagnostics diagnostics;          ///< sorted
   std::optional<ParsedFile> parsed; ///< absent when the file could not be read
   bool unreadable = false;
+  std::size_t turned_off = 0; ///< findings SessionOptions::severity turned off
+  std::size_t lowered = 0;    ///< findings it made less severe
   /// Set when checking the file threw (a bug in npq): what it threw. The other files' results
   /// are unaffected; the CLI reports it and exits 4. Running out of memory is not a bug: it is
   /// an NPQ002 finding on the file.
