@@ -17,6 +17,7 @@ Environment current_environment() {
   env.no_color = no_color != nullptr && no_color[0] != '\0';
   const char *gha = std::getenv("GITHUB_ACTIONS");
   env.github_actions = gha != nullptr && std::string_view(gha) == "true";
+  env.stdin_file = io::identify_regular(STDIN_FILENO);
   return env;
 }
 
@@ -61,8 +62,10 @@ std::string suggestion(const CLI::App &app, const std::vector<std::string> &args
 
 } // namespace
 
-int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out,
-        std::ostream &err, const Environment &env) {
+namespace {
+
+int run_command(const std::vector<std::string> &args, std::istream &in, std::ostream &out,
+                std::ostream &err, const Environment &env) {
   Invocation inv{in, out, err, env};
   CLI::App app{"npq validates NPQ programme specifications written in YAML and reports on them:\n"
                "hour tables, route maps, framework coverage and comparisons.",
@@ -137,6 +140,19 @@ int run(const std::vector<std::string> &args, std::istream &in, std::ostream &ou
     return kExitInternal;
   }
   return inv.exit_code;
+}
+
+} // namespace
+
+int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out,
+        std::ostream &err, const Environment &env) {
+  int status = run_command(args, in, out, err, env);
+  // Output that did not reach its reader is a failure, not success ('npq export > /dev/full').
+  if (!out.flush()) {
+    err << "npq: cannot write to standard output\n";
+    return status == kExitOk ? kExitUnreadable : status;
+  }
+  return status;
 }
 
 } // namespace npq::cli

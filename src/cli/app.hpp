@@ -2,7 +2,10 @@
 // passed in, so tests can drive every command in-process and compare bytes.
 #pragma once
 
+#include "npq/io/ledger.hpp"
+
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +19,9 @@ struct Environment {
   /// folder holding .git). The tests set it to the source folder, so that a configuration file
   /// above the checkout can never change their results.
   std::string config_ceiling;
+  /// Standard input's file, when it is a regular file ('npq routemap - < in.yaml'): an input
+  /// like any other, which -o must never replace.
+  std::optional<io::FileId> stdin_file;
 };
 
 /// Reads the real environment (isatty, NO_COLOR, GITHUB_ACTIONS).

@@ -2,6 +2,7 @@
 #include "cli/output.hpp"
 #include "npq/report/compare.hpp"
 
+#include <fmt/format.h>
 #include <ostream>
 
 namespace npq::cli {
@@ -33,6 +34,12 @@ void setup_compare(CLI::App &app, Invocation &inv) {
                [&](const Gathered &g, const ReferenceData &data) {
                  if (g.programmes.size() < 2) {
                    inv.err << "npq compare: give at least two valid programmes\n";
+                   return Report{"", kExitUsage, false};
+                 }
+                 if (g.programmes.size() > report::kMaxCompared) {
+                   inv.err << fmt::format("npq compare: {} programmes given; a comparison lays at "
+                                          "most {} side by side\n",
+                                          g.programmes.size(), report::kMaxCompared);
                    return Report{"", kExitUsage, false};
                  }
                  auto format = options->format == "markdown" ? report::TableFormat::markdown

@@ -1,5 +1,5 @@
 // npq explain CODE: what a diagnostic code means and how to fix it.
-#include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "npq/report/explain_total.hpp"
 #include "npq/text/suggest.hpp"
 
@@ -49,33 +49,22 @@ struct ExplainOptions {
   InputOptions input;
 };
 
-int run_total(ExplainOptions options, Invocation &inv) {
-  auto data = load_reference_data(options.input, inv);
-  if (!data) {
-    return inv.exit_code;
-  }
-  auto result = check_input(options.target, *data, session_options(options.input), inv);
-  const model::Programme *programme = nullptr;
-  if (result.parsed) {
-    for (const auto &doc : result.parsed->documents) {
-      if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
-        programme = p;
-        break;
-      }
-    }
-  }
-  if (programme == nullptr) {
-    print_findings({&result}, options.input, inv);
-    inv.err << fmt::format("npq explain: '{}' holds no valid programme to total\n", options.target);
-    return result.unreadable ? kExitUnreadable : kExitFindings;
-  }
-  auto e = report::explain_total(*programme, options.total);
-  if (!e.ok) {
-    inv.err << "npq explain: " << e.text << "\n";
-    return kExitUsage;
-  }
-  inv.out << e.text;
-  return kExitOk;
+// Through run_report, like every report: the same reading, the same refusal of a file with
+// several programmes, the same exit statuses.
+void run_total(ExplainOptions &options, Invocation &inv) {
+  run_report(inv, options.input, OutputOptions{}, {options.target}, false,
+             [&](const Gathered &g, const ReferenceData &) {
+               auto one = single(g, options.target, false, inv, "explain");
+               if (!one) {
+                 return Report{"", kExitFindings, false};
+               }
+               auto e = report::explain_total(*one->programme, options.total);
+               if (!e.ok) {
+                 inv.err << "npq explain: " << e.text << "\n";
+                 return Report{"", kExitUsage, false};
+               }
+               return Report{e.text};
+             });
 }
 
 } // namespace
@@ -105,7 +94,7 @@ void setup_explain(CLI::App &app, Invocation &inv) {
       inv.err << "npq explain: name a code (or a file with --total), or use --list\n";
       inv.exit_code = kExitUsage;
     } else if (!options->total.empty()) {
-      inv.exit_code = run_total(*options, inv);
+      run_total(*options, inv);
     } else {
       inv.exit_code = run_explain(options->target, inv);
     }

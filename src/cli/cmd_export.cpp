@@ -30,15 +30,14 @@ void setup_export(CLI::App &app, Invocation &inv) {
   cmd->callback([options, &inv] {
     run_report(inv, options->input, options->output, {options->path}, false,
                [&](const Gathered &g, const ReferenceData &data) {
-                 if (g.results.empty() || (g.programmes.empty() && g.suites.empty())) {
-                   inv.err << fmt::format("npq export: '{}' holds no valid programme or suite\n",
-                                          options->path);
+                 auto one = single(g, options->path, true, inv, "export");
+                 if (!one || g.results.empty()) {
                    return Report{"", kExitFindings, false};
                  }
                  const Diagnostics &findings = g.results.front().diagnostics;
-                 return Report{!g.programmes.empty()
-                                   ? report::export_json(*g.programmes.front(), data, findings)
-                                   : report::export_json(*g.suites.front(), data, findings)};
+                 return Report{one->programme != nullptr
+                                   ? report::export_json(*one->programme, data, findings)
+                                   : report::export_json(*one->suite, data, findings)};
                });
   });
 }

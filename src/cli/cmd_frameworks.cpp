@@ -1,6 +1,7 @@
 // npq frameworks [show ID]: the bundled (and --data) frameworks and NPQ catalogue.
 #include "cli/command.hpp"
 #include "npq/markup/markdown.hpp"
+#include "npq/report/labels.hpp"
 #include "npq/text/terminal.hpp"
 
 #include <algorithm>
@@ -126,7 +127,7 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
                {"frameworks", q.frameworks},
                {"withdrawn", q.withdrawn}});
     }
-    inv.out << root.dump(2) << "\n";
+    inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return;
   }
   markup::TextTable frameworks;
@@ -171,23 +172,23 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
         }
         root[words == &data.roles() ? "roles" : "settings"] = list;
       }
-      inv.out << root.dump(2) << "\n";
+      inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
       return kExitOk;
     }
     inv.out << "Roles (audience.roles)\n";
     for (const auto &w : data.roles()) {
-      inv.out << fmt::format("  {:<36} {}\n", w.id, w.label);
+      inv.out << fmt::format("  {:<36} {}\n", terminal_safe(w.id), terminal_safe(w.label));
     }
     inv.out << "\nSettings (audience.settings, funding settings)\n";
     for (const auto &w : data.settings()) {
-      inv.out << fmt::format("  {:<36} {}\n", w.id, w.label);
+      inv.out << fmt::format("  {:<36} {}\n", terminal_safe(w.id), terminal_safe(w.label));
     }
     return kExitOk;
   }
   const auto *f = data.framework(id);
   if (f == nullptr) {
     inv.err << fmt::format("npq frameworks: no framework '{}'; run 'npq frameworks' to list them\n",
-                           id);
+                           terminal_safe(id));
     return kExitUsage;
   }
   if (json) {
@@ -231,7 +232,7 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
       root["assessment_parts"].push_back(
           Json{{"id", p.id}, {"title", p.title}, {"qualifications", p.qualifications}});
     }
-    inv.out << root.dump(2) << "\n";
+    inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return kExitOk;
   }
   inv.out << fmt::format("{} — {}\n", terminal_safe(f->id), terminal_safe(f->title));
@@ -241,7 +242,7 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
   if (!f->reference.empty() || !f->published.empty()) {
     inv.out << fmt::format("Reference: {}  Published: {}\n",
                            f->reference.empty() ? "-" : terminal_safe(f->reference),
-                           f->published.empty() ? "-" : f->published);
+                           f->published.empty() ? "-" : terminal_safe(f->published));
   }
   inv.out << fmt::format(
       "Status: {}{}\n", status_text(*f),

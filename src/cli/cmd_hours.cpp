@@ -2,6 +2,7 @@
 // figures beside the route map's. Exits 1 when a published figure does not reconcile.
 #include "cli/output.hpp"
 #include "npq/report/hours.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 #include <ostream>
@@ -50,13 +51,15 @@ void setup_hours(CLI::App &app, Invocation &inv) {
                      out.status = kExitFindings;
                      inv.err << fmt::format("{}: {} published figure{} contradicted "
                                             "(npq validate {} shows where)\n",
-                                            p->doc.file, r.contradicted,
-                                            r.contradicted == 1 ? " is" : "s are", p->doc.file);
+                                            terminal_safe(p->doc.file), r.contradicted,
+                                            r.contradicted == 1 ? " is" : "s are",
+                                            terminal_safe(p->doc.file));
                    }
                    if (r.open > 0 && options->strict) {
                      out.status = kExitFindings;
                      inv.err << fmt::format("{}: {} published figure{} open (--strict)\n",
-                                            p->doc.file, r.open, r.open == 1 ? " is" : "s are");
+                                            terminal_safe(p->doc.file), r.open,
+                                            r.open == 1 ? " is" : "s are");
                    }
                  }
                  const std::string &f = options->format;

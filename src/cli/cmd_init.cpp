@@ -2,6 +2,7 @@
 #include "cli/command.hpp"
 #include "npq/io/write.hpp"
 #include "npq/report/scaffold.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -87,12 +88,12 @@ void setup_init(CLI::App &app, Invocation &inv) {
     }
     auto result = io::create_new_file(options->output, text);
     if (!result.ok) {
-      inv.err << "npq init: " << result.error << "\n";
+      inv.err << "npq init: " << terminal_safe(result.error) << "\n";
       inv.exit_code = kExitUnreadable;
       return;
     }
-    inv.err << fmt::format("created {}; check it with 'npq validate {}'\n", options->output,
-                           options->output);
+    inv.err << fmt::format("created {}; check it with 'npq validate {}'\n",
+                           terminal_safe(options->output), terminal_safe(options->output));
     inv.exit_code = kExitOk;
   });
 }

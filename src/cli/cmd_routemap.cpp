@@ -2,6 +2,7 @@
 // picture; -o writes it atomically, --check keeps a committed page current in CI.
 #include "cli/output.hpp"
 #include "npq/report/routemap.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <fmt/format.h>
 #include <ostream>
@@ -41,30 +42,30 @@ void setup_routemap(CLI::App &app, Invocation &inv) {
                  ro.mermaid = options->mermaid;
                  ro.allow_contradictions = options->allow_contradictions;
                  ro.figures = figure_options(options->input);
-                 if (!g.programmes.empty()) {
-                   const auto &p = *g.programmes.front();
+                 auto one = single(g, options->path, true, inv, "routemap");
+                 if (!one) {
+                   return Report{"", kExitFindings, false};
+                 }
+                 if (one->programme != nullptr) {
+                   const auto &p = *one->programme;
                    auto found = report::contradictions(p, ro.figures);
                    if (!found.empty() && !ro.allow_contradictions) {
                      // Never let a provider publish, unknowingly, figures that contradict each
                      // other: nothing is written.
                      inv.err << fmt::format("npq routemap: {} publishes figures that do not agree; "
                                             "no page written:\n",
-                                            p.doc.file);
+                                            terminal_safe(p.doc.file));
                      for (const auto &c : found) {
-                       inv.err << "  - " << c << "\n";
+                       inv.err << "  - " << terminal_safe(c) << "\n";
                      }
                      inv.err << "Correct them, or pass --allow-contradictions to write the page "
                                 "with each contradiction shown on it.\n";
                      return Report{"", kExitFindings, false};
                    }
-                   return Report{report::render_routemap(p, data, ro)};
                  }
-                 if (!g.suites.empty()) {
-                   return Report{report::render_routemap(*g.suites.front(), data, ro)};
-                 }
-                 inv.err << fmt::format("npq routemap: '{}' holds no valid programme or suite\n",
-                                        options->path);
-                 return Report{"", kExitFindings, false};
+                 return Report{one->programme != nullptr
+                                   ? report::render_routemap(*one->programme, data, ro)
+                                   : report::render_routemap(*one->suite, data, ro)};
                });
   });
 }

@@ -1,5 +1,6 @@
 // npq validate [PATH...]: structure, references and domain rules, with located findings.
 #include "cli/command.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -53,7 +54,8 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   }
   auto expanded = io::expand_paths(paths, problems);
 
-  SessionOptions session = session_options(input);
+  SessionOptions session = session_options(input, inv);
+  session.run_files = expanded.files.size();
   session.jobs =
       options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
   std::vector<FileResult> results;
@@ -76,11 +78,14 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   Diagnostics all = std::move(problems);
   RunSummary summary;
   summary.unreadable = expanded.unreadable + (no_default_folder ? 1 : 0);
+  summary.configuration = input.project.shown;
   std::map<std::string, const SourceFile *> sources;
   for (const auto &r : results) {
     all.append(r.diagnostics);
     ++summary.files;
     summary.unreadable += r.unreadable ? 1 : 0;
+    summary.turned_off += r.turned_off;
+    summary.lowered += r.lowered;
     if (r.parsed) {
       summary.documents += r.parsed->documents.size();
       sources[r.path] = r.parsed->source.get();
@@ -103,8 +108,8 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
     // One line per file before the summary line, so a long run shows what was covered.
     std::string per_file;
     for (const auto &r : results) {
-      per_file += fmt::format("{}: {} document{}, {} error{}, {} warning{}, {} note{}\n", r.path,
-                              r.parsed ? r.parsed->documents.size() : 0,
+      per_file += fmt::format("{}: {} document{}, {} error{}, {} warning{}, {} note{}\n",
+                              terminal_safe(r.path), r.parsed ? r.parsed->documents.size() : 0,
                               r.parsed && r.parsed->documents.size() == 1 ? "" : "s",
                               r.diagnostics.count(Severity::error),
                               r.diagnostics.count(Severity::error) == 1 ? "" : "s",
@@ -118,6 +123,13 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   }
   inv.out << report;
 
+  bool internal = false;
+  for (const auto &r : results) {
+    internal = report_internal_error(r, inv) || internal;
+  }
+  if (internal) {
+    return kExitInternal;
+  }
   if (summary.unreadable > 0) {
     return kExitUnreadable;
   }

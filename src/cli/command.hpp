@@ -26,11 +26,13 @@ struct Invocation {
   std::ostream &err;
   Environment env;
   int exit_code = kExitOk;
+  RunState run; ///< what this run read (no -o may replace it), related files read once
 };
 
 /// The project settings found in .npq.yaml (see load_project).
 struct Project {
-  std::string file;                             ///< the config file, empty when none was found
+  std::string file;  ///< the config file, empty when none was found
+  std::string shown; ///< the config file as the summary line names it (relative when it can be)
   std::vector<std::string> paths;               ///< default inputs, relative to the current folder
   std::vector<std::string> data;                ///< extra reference data folders
   std::vector<model::Suppression> suppressions; ///< 'file' made absolute
@@ -45,9 +47,10 @@ struct InputOptions {
   std::vector<std::string> data_folders;
   double max_file_mib = static_cast<double>(io::kDefaultMaxFileBytes >> 20);
   std::string color = "auto";
-  std::string config;     ///< --config FILE
-  bool no_config = false; ///< --no-config
-  Project project;        ///< filled by load_reference_data
+  std::string config;      ///< --config FILE
+  bool no_config = false;  ///< --no-config
+  std::string source_root; ///< --source-root DIR
+  Project project;         ///< filled by load_reference_data
 };
 
 void add_input_options(CLI::App &command, InputOptions &options);
@@ -56,7 +59,8 @@ void add_input_options(CLI::App &command, InputOptions &options);
 /// make the call return nullptr (exit status set).
 std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invocation &inv);
 
-SessionOptions session_options(const InputOptions &options);
+/// The session options for this run's inputs: limits, configuration, and the run's ledger.
+SessionOptions session_options(const InputOptions &options, Invocation &inv);
 
 /// How reports judge published figures, from the project configuration (about-tolerance).
 analysis::FigureOptions figure_options(const InputOptions &options);
@@ -64,6 +68,10 @@ analysis::FigureOptions figure_options(const InputOptions &options);
 /// Reads and checks one input ("-" is standard input).
 FileResult check_input(const std::string &path, const ReferenceData &data,
                        const SessionOptions &options, Invocation &inv);
+
+/// Prints what checking a file threw, when it did (a bug in npq), and sets exit status 4.
+/// Returns true when there was such a failure.
+bool report_internal_error(const FileResult &result, Invocation &inv);
 
 /// Whether to colour output for this invocation.
 bool use_colour(const InputOptions &options, const Invocation &inv);

@@ -1,5 +1,7 @@
 // Helpers shared by the command files: reference data, input reading, colour, version.
 #include "cli/command.hpp"
+#include "npq/io/project.hpp"
+#include "npq/text/terminal.hpp"
 #include "npq/version.hpp"
 
 #include <filesystem>
@@ -17,21 +19,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Looks for .npq.yaml from the current folder upwards, but never above the repository root (the
-// first folder holding .git) or the environment's ceiling: a configuration file outside the
-// project must not silently change what npq checks in it.
+// Looks for .npq.yaml in the current folder's project (io::find_project_root: the nearest folder
+// upwards holding .npq.yaml or .git, never above the environment's ceiling): a configuration file
+// outside the project must not silently change what npq checks in it. The same folder bounds the
+// files a programme may name (source documents).
 std::optional<std::string> find_config(const Environment &env) {
   std::error_code ec;
-  fs::path ceiling = env.config_ceiling.empty() ? fs::path() : fs::absolute(env.config_ceiling, ec);
-  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    std::error_code missing; // a missing file is the normal case, not a failure of the walk
-    for (const char *name : {".npq.yaml", ".npq.yml"}) {
-      if (fs::is_regular_file(dir / name, missing)) {
-        return (dir / name).string();
-      }
-    }
-    if (dir == dir.parent_path() || dir == ceiling || fs::exists(dir / ".git", missing)) {
-      break;
+  fs::path ceiling =
+      env.config_ceiling.empty() ? fs::path() : fs::weakly_canonical(env.config_ceiling, ec);
+  fs::path here = fs::weakly_canonical(fs::current_path(ec), ec);
+  auto root = io::find_project_root(here, ceiling);
+  for (const char *name : {".npq.yaml", ".npq.yml"}) {
+    std::error_code missing; // a missing file is the normal case
+    if (root && fs::is_regular_file(*root / name, missing)) {
+      return (*root / name).string();
     }
   }
   return std::nullopt;
@@ -49,7 +50,11 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
     return true;
   }
   SessionOptions session;
+  session.run = &inv.run;
   auto result = check_path(*path, data, session);
+  if (report_internal_error(result, inv)) {
+    return false;
+  }
   const model::Config *config = nullptr;
   if (result.parsed) {
     for (const auto &doc : result.parsed->documents) {
@@ -61,7 +66,7 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
   }
   if (config == nullptr || result.diagnostics.has_errors()) {
     print_findings({&result}, options, inv);
-    inv.err << fmt::format("npq: the configuration file {} {}\n", *path,
+    inv.err << fmt::format("npq: the configuration file {} {}\n", terminal_safe(*path),
                            config == nullptr && !result.diagnostics.has_errors()
                                ? "is not a 'kind: config' document"
                                : "has errors");
@@ -70,6 +75,11 @@ bool load_project(InputOptions &options, Invocation &inv, const ReferenceData &d
   }
   Project &p = options.project;
   p.file = *path;
+  {
+    std::error_code ec;
+    auto shown = fs::relative(*path, fs::current_path(ec), ec);
+    p.shown = options.config.empty() && !ec && !shown.empty() ? shown.generic_string() : *path;
+  }
   fs::path dir = fs::path(*path).parent_path();
   auto relative = [&](const std::string &item) {
     fs::path full = dir / item;
@@ -110,7 +120,13 @@ void add_input_options(CLI::App &command, InputOptions &options) {
       .add_option("--config", options.config,
                   "Use this configuration file instead of looking for .npq.yaml")
       ->type_name("FILE");
-  command.add_flag("--no-config", options.no_config, "Ignore .npq.yaml");
+  command.add_flag("--no-config", options.no_config,
+                   "Ignore .npq.yaml (the summary line names the one in effect)");
+  command
+      .add_option("--source-root", options.source_root,
+                  "Read source documents and member programmes only inside DIR (default: the "
+                  "project, the nearest folder upwards holding .npq.yaml or .git)")
+      ->type_name("DIR");
   command
       .add_option("--data", options.data_folders,
                   "Extra folder of framework and catalogue files (repeatable)")
@@ -120,15 +136,18 @@ void add_input_options(CLI::App &command, InputOptions &options) {
       .add_option("--max-file-size", options.max_file_mib,
                   "Refuse input files larger than this many MiB")
       ->capture_default_str()
-      ->check(CLI::Range(0.001, 4096.0))
+      ->check(CLI::Range(0.001, 4095.0))
       ->type_name("MIB");
   command.add_option("--color", options.color, "Colour output: auto, always or never")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
-SessionOptions session_options(const InputOptions &options) {
+SessionOptions session_options(const InputOptions &options, Invocation &inv) {
   SessionOptions s;
+  s.run = &inv.run;
+  s.source_root = options.source_root;
+  s.project_ceiling = inv.env.config_ceiling;
   s.max_file_bytes = static_cast<std::size_t>(options.max_file_mib * 1024.0 * 1024.0);
   // A larger limit than the default may hold proportionally more nodes.
   if (s.max_file_bytes > io::kDefaultMaxFileBytes) {
@@ -136,8 +155,6 @@ SessionOptions session_options(const InputOptions &options) {
         static_cast<double>(s.max_file_bytes) / static_cast<double>(io::kDefaultMaxFileBytes);
     s.limits.max_file_nodes =
         static_cast<std::uint64_t>(static_cast<double>(s.limits.max_file_nodes) * scale);
-    s.limits.max_expanded_nodes =
-        static_cast<std::uint64_t>(static_cast<double>(s.limits.max_expanded_nodes) * scale);
   }
   s.suppressions = options.project.suppressions;
   s.severity = options.project.severity;
@@ -183,10 +200,13 @@ std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invoca
     return data;
   }
   auto expanded = io::expand_paths(options.data_folders, problems);
-  SessionOptions session = session_options(options);
-  std::vector<FileResult> results;
+  SessionOptions session = session_options(options, inv);
+  session.run_files = expanded.files.size();
   for (const auto &path : expanded.files) {
     auto result = check_path(path, *data, session);
+    if (report_internal_error(result, inv)) {
+      return nullptr;
+    }
     problems.append(result.diagnostics);
     if (result.parsed) {
       for (const auto &doc : result.parsed->documents) {
@@ -214,6 +234,9 @@ FileResult check_input(const std::string &path, const ReferenceData &data,
   if (path != "-") {
     return check_path(path, data, options);
   }
+  if (inv.env.stdin_file) {
+    inv.run.reads().record(*inv.env.stdin_file);
+  }
   Diagnostics problems;
   auto source = io::read_stream(inv.in, "-", options.max_file_bytes, problems);
   if (!source) {
@@ -225,14 +248,28 @@ FileResult check_input(const std::string &path, const ReferenceData &data,
   return check_source(std::move(*source), data, options);
 }
 
+bool report_internal_error(const FileResult &result, Invocation &inv) {
+  if (result.internal_error.empty()) {
+    return false;
+  }
+  inv.err << fmt::format("npq: internal error while checking {}: {}\nPlease report this, with "
+                         "the input.\n",
+                         terminal_safe(result.path), terminal_safe(result.internal_error));
+  inv.exit_code = kExitInternal;
+  return true;
+}
+
 void print_findings(const std::vector<const FileResult *> &results, const InputOptions &options,
                     Invocation &inv) {
   Diagnostics all;
   RunSummary summary;
+  summary.configuration = options.project.shown;
   for (const auto *r : results) {
     all.append(r->diagnostics);
     ++summary.files;
     summary.unreadable += r->unreadable ? 1 : 0;
+    summary.turned_off += r->turned_off;
+    summary.lowered += r->lowered;
   }
   RenderOptions render_options;
   render_options.colour = use_colour(options, inv);

@@ -1,11 +1,12 @@
 #include "cli/output.hpp"
 
 #include "npq/io/write.hpp"
+#include "npq/text/terminal.hpp"
 
 #include <dtl/dtl.hpp>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace npq::cli {
@@ -33,29 +34,36 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
   }
   auto expanded = io::expand_paths(wanted, problems);
   g.unreadable = expanded.unreadable > 0;
-  SessionOptions session = session_options(options);
+  SessionOptions session = session_options(options, inv);
+  session.run_files = expanded.files.size();
   for (const auto &path : expanded.files) {
     g.results.push_back(check_input(path, data, session, inv));
   }
   std::vector<const FileResult *> with_errors;
   for (const auto &r : g.results) {
-    g.inputs.push_back(r.path);
+    g.internal = report_internal_error(r, inv) || g.internal;
     g.unreadable = g.unreadable || r.unreadable;
-    bool usable = false;
+    // Every document must be readable for the file to count as reported: a file whose first
+    // document is a valid programme and whose second is broken is shown with its findings and
+    // fails the command, never reported as if it were whole.
+    bool complete = r.parsed && !r.parsed->documents.empty();
     if (r.parsed) {
       for (const auto &doc : r.parsed->documents) {
+        complete = complete && doc.structure_ok;
         if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
           g.programmes.push_back(p);
-          usable = true;
         } else if (const auto *s = std::get_if<model::Suite>(&doc.model)) {
           g.suites.push_back(s);
-          usable = true;
-        } else if (doc.structure_ok) {
-          usable = true; // frameworks and catalogues: nothing to report, nothing wrong
         }
       }
+      // Errors that stopped a document being read (syntax, structure) are not in any document.
+      for (const auto &d : r.diagnostics.items()) {
+        auto category = info(d.code).category;
+        complete = complete && !(d.severity == Severity::error && d.suppressed.empty() &&
+                                 (category == Category::input || category == Category::syntax));
+      }
     }
-    if (!usable) {
+    if (!complete) {
       with_errors.push_back(&r);
       g.blocked = true;
     }
@@ -78,8 +86,13 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
     return;
   }
   Gathered g = gather(paths, *data, input, inv, default_to_programmes);
+  if (g.internal) {
+    return; // a bug in npq, reported with exit status 4: no page from a half-checked input
+  }
   Report report = render(g, *data);
-  int status = report.written ? deliver(report.content, output, g.inputs, inv) : kExitOk;
+  int status = report.written ? deliver(report.content, output,
+                                        session_options(input, inv).max_file_bytes, inv)
+                              : kExitOk;
   if (g.unreadable) {
     inv.exit_code = kExitUnreadable;
   } else if (status != kExitOk) {
@@ -89,6 +102,29 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
   } else {
     inv.exit_code = g.blocked ? kExitFindings : kExitOk;
   }
+}
+
+std::optional<Single> single(const Gathered &g, const std::string &path, bool suites,
+                             Invocation &inv, const std::string &command) {
+  std::size_t count = g.programmes.size() + (suites ? g.suites.size() : 0);
+  std::string what = suites ? "programme or suite" : "programme";
+  if (count == 0) {
+    inv.err << fmt::format("npq {}: '{}' holds no valid {}\n", command, terminal_safe(path), what);
+    return std::nullopt;
+  }
+  if (count > 1) {
+    inv.err << fmt::format("npq {}: '{}' holds {} documents that are a {}; this command reports "
+                           "on one: split the file, one document per file\n",
+                           command, terminal_safe(path), count, what);
+    return std::nullopt;
+  }
+  Single s;
+  if (!g.programmes.empty()) {
+    s.programme = g.programmes.front();
+  } else {
+    s.suite = g.suites.front();
+  }
+  return s;
 }
 
 std::string unified_diff(const std::string &before, const std::string &after,
@@ -112,30 +148,32 @@ std::string unified_diff(const std::string &before, const std::string &after,
   return out.str();
 }
 
-int deliver(const std::string &content, const OutputOptions &options,
-            const std::vector<std::string> &inputs, Invocation &inv) {
+int deliver(const std::string &content, const OutputOptions &options, std::size_t max_bytes,
+            Invocation &inv) {
   if (!options.check.empty()) {
-    std::ifstream in(options.check, std::ios::binary);
-    if (!in) {
-      inv.err << fmt::format("npq: cannot read '{}' to check it\n", options.check);
+    Diagnostics problems;
+    auto committed = io::read_file(options.check, max_bytes, problems);
+    if (!committed) {
+      inv.err << fmt::format("npq: cannot read '{}' to check it: {}\n",
+                             terminal_safe(options.check),
+                             problems.empty() ? std::string("unreadable")
+                                              : terminal_safe(problems.items()[0].message));
       return kExitUnreadable;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (ss.str() == content) {
-      inv.err << fmt::format("{} is up to date\n", options.check);
+    if (committed->text() == content) {
+      inv.err << fmt::format("{} is up to date\n", terminal_safe(options.check));
       return kExitOk;
     }
-    inv.out << unified_diff(ss.str(), content, options.check,
+    inv.out << unified_diff(committed->text(), content, options.check,
                             options.check + " (as npq generates it now)");
     inv.err << fmt::format("{} is stale: run the same command with -o {} instead of --check\n",
-                           options.check, options.check);
+                           terminal_safe(options.check), terminal_safe(options.check));
     return kExitFindings;
   }
   if (!options.output.empty()) {
-    auto result = io::write_atomically(options.output, content, inputs);
+    auto result = io::write_output(options.output, content, &inv.run.reads());
     if (!result.ok) {
-      inv.err << "npq: " << result.error << "\n";
+      inv.err << "npq: " << terminal_safe(result.error) << "\n";
       return kExitUnreadable;
     }
     return kExitOk;

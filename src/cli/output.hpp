@@ -21,12 +21,22 @@ struct Gathered {
   std::vector<FileResult> results;
   std::vector<const model::Programme *> programmes;
   std::vector<const model::Suite *> suites;
-  std::vector<std::string> inputs;
   bool unreadable = false;
-  bool blocked = false; ///< some input had errors that stop the report
+  bool blocked = false;  ///< some input had errors that stop the report
+  bool internal = false; ///< checking some input failed inside npq (reported; exit status 4)
 };
 Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data,
                 const InputOptions &options, Invocation &inv, bool default_to_programmes);
+
+/// The one programme (or suite, when `suites`) a single-page command reports on (routemap,
+/// export, explain). Nothing, with the reason on the error stream, when the input holds none or
+/// several: each would need its own page, and reporting on one would hide the others.
+struct Single {
+  const model::Programme *programme = nullptr;
+  const model::Suite *suite = nullptr;
+};
+std::optional<Single> single(const Gathered &g, const std::string &path, bool suites,
+                             Invocation &inv, const std::string &command);
 
 /// What a report command made of its inputs: the document, and the exit status it asks for (0,
 /// or 1 for findings such as a figure that does not reconcile). `written` is false when there is
@@ -47,9 +57,10 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
                 const std::function<Report(const Gathered &, const ReferenceData &)> &render);
 
 /// Writes `content` as asked; returns the exit status (0, or 1 for a stale --check file, or 3
-/// when the output cannot be written).
-int deliver(const std::string &content, const OutputOptions &options,
-            const std::vector<std::string> &inputs, Invocation &inv);
+/// when the output cannot be written). -o never replaces a file this run read (inv.run); the
+/// --check file is read like an input (a regular file, at most `max_bytes`).
+int deliver(const std::string &content, const OutputOptions &options, std::size_t max_bytes,
+            Invocation &inv);
 
 /// A unified diff of two texts, labelled like 'diff -u'.
 std::string unified_diff(const std::string &before, const std::string &after,

@@ -107,7 +107,7 @@ std::span<const EmbeddedFile> embedded_files() {{
   if (previous && previous->text() == content) {
     return 0;
   }
-  auto written = npq::io::write_atomically(output, content, {});
+  auto written = npq::io::write_output(output, content, nullptr);
   if (!written.ok) {
     std::cerr << "npq_embed_data: " << written.error << "\n";
     return 1;

@@ -62,6 +62,17 @@ YAML
     > "$tmp/outer/.npq.yaml"
   (cd "$tmp/outer/repo" && $npq validate > "$tmp/out" 2>&1)
   [ $? -eq 0 ] || fail "a .npq.yaml above the repository root was applied: $(cat "$tmp/out")"
+  # A configuration that switches findings off says so: the summary line names it and counts.
+  mkdir -p "$tmp/quiet/.git" "$tmp/quiet/programmes"
+  cp examples/invalid/npq102-unknown-key.yaml "$tmp/quiet/programmes/p.yaml"
+  printf 'format: 1\nkind: config\nseverity:\n  - {code: NPQ102, severity: off}\n' \
+    > "$tmp/quiet/.npq.yaml"
+  (cd "$tmp/quiet/programmes" && $npq validate --strict p.yaml > "$tmp/out" 2>&1)
+  [ $? -eq 0 ] || fail "NPQ102 was not turned off: $(cat "$tmp/out")"
+  grep -q 'configuration ../.npq.yaml turned off 1 finding' "$tmp/out" ||
+    fail "the summary does not name the configuration and what it turned off: $(cat "$tmp/out")"
+  (cd "$tmp/quiet/programmes" && $npq validate --no-config p.yaml > "$tmp/out" 2>&1)
+  [ $? -eq 1 ] && ! grep -q 'configuration' "$tmp/out" || fail "--no-config: $(cat "$tmp/out")"
   ;;
 partial)
   # Every report command reports the inputs it could read, writes them, and exits 3.

@@ -164,7 +164,9 @@ void check_characters(std::string_view name, std::string_view text, Kind kind) {
   while (i < text.size()) {
     std::size_t start = i;
     std::uint32_t cp = npq::utf8::next(text, i);
-    if (npq::utf8::is_unsafe_for_display(cp)) {
+    // Terminal text must also show what would otherwise be invisible (terminal_safe does).
+    if (npq::utf8::is_unsafe_for_display(cp) ||
+        (kind == Kind::terminal && npq::utf8::is_invisible(cp))) {
       char what[96];
       std::snprintf(what, sizeof what, "U+%04X is unsafe to display in %s", cp, kind_name(kind));
       violation(name, text, start, what);

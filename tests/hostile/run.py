@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-TIMEOUT_S = 10  # a hang guard; wall times are measured and reported, not asserted
+TIMEOUT_S = 30  # a hang guard (a loaded 2-core CI machine runs the suite in parallel); wall
+#               times are measured and reported, not asserted
 ADDRESS_SPACE = 2 << 30  # 2 GiB, like `ulimit -v 2097152`
 WALL_LIMIT_S = 1.0
 REPO = Path(__file__).resolve().parents[2]
@@ -223,8 +224,9 @@ CASES: list[Case] = [
     Case("deep-block-seq-5000", "issue", "5,000-deep compact block sequence '- - - ... x'",
          file_case("deep-seq.yaml", b"- " * 5000 + b"x\n"), Expect(1, "NPQ011", 1, 401)),
     Case("alias-bomb", "issue", "billion laughs: 9 levels x 9 references",
-         file_case("bomb.yaml", lambda: billion_laughs(9, 9)), Expect(1, "NPQ013", 7, 10),
-         "the 1,000,000-node limit is crossed at the first '*a5' (line 7, column 10)"),
+         file_case("bomb.yaml", lambda: billion_laughs(9, 9)), Expect(1, "NPQ013", 6, 10),
+         "aliases may add 100,000 nodes to a file (plus 32 per KiB of it): crossed at the first "
+         "'*a4' (line 6, column 10)"),
     Case("alias-cycle", "issue", "'&a [*a]'", file_case("cycle.yaml", b"&a [*a]\n"),
          Expect(1, "NPQ013", 1, 5)),
     Case("utf16le-bom", "issue", "UTF-16LE byte-order mark + UTF-16 text",

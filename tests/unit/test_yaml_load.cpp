@@ -70,6 +70,55 @@ TEST_CASE("aliases may repeat values within limits, and are shared, not copied")
   CHECK(s.documents[0].root->get("a") == s.documents[0].root->get("b"));
 }
 
+TEST_CASE("what aliases add is budgeted per file, over all its documents") {
+  // 9 x 9 x 9 = 729 nodes from one short line of aliases per document: within the allowance in
+  // one document, but not in 1,000 of them (which used to get a fresh budget each).
+  std::string doc = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                    "c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n";
+  CHECK(load_codes(doc).empty());
+  std::string stream;
+  for (int i = 0; i < 1000; ++i) {
+    stream += "---\n" + doc;
+  }
+  auto codes = load_codes(stream);
+  REQUIRE(codes.size() == 1);
+  CHECK(codes[0].rfind("NPQ013@", 0) == 0);
+  // Text counts too: a 64 KiB value repeated 200 times is 12.8 MB of text from 70 KB.
+  std::string text = "v: &v " + std::string(64u << 10, 'x') + "\nl: [";
+  for (int i = 0; i < 200; ++i) {
+    text += "*v,";
+  }
+  Diagnostics d;
+  npq::yaml::load(SourceFile("t.yaml", text + "]\n"), d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].message.find("bytes of text") != std::string::npos);
+}
+
+TEST_CASE("the run's alias allowance is shared equally by its files") {
+  npq::yaml::Limits run;
+  auto each = npq::yaml::share(run, 4);
+  CHECK(each.alias_nodes == run.alias_nodes / 4);
+  CHECK(each.alias_bytes == run.alias_bytes / 4);
+  CHECK(npq::yaml::share(run, 1).alias_nodes == run.alias_nodes);
+  CHECK(npq::yaml::share(run, 0).alias_nodes == run.alias_nodes);
+}
+
+TEST_CASE("an alias used as a key is located at the alias, not at the anchor") {
+  Diagnostics d;
+  npq::yaml::load(SourceFile("t.yaml", "k: &a title\nm:\n  title: 1\n  *a : 2\n"), d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].where.line == 4);
+  CHECK(d.items()[0].where.column == 3);
+  REQUIRE(d.items()[0].notes.size() == 1);
+  CHECK(d.items()[0].notes[0].where.line == 3);
+  Diagnostics both;
+  npq::yaml::load(SourceFile("t.yaml", "k: &a title\nm:\n  *a : 1\n  *a : 2\n"), both);
+  REQUIRE(both.items().size() == 1);
+  CHECK(both.items()[0].where.line == 4);
+  CHECK(both.items()[0].notes[0].where.line == 3);
+  CHECK(load_codes("k: &a [x]\nm:\n  *a : 1\n") == std::vector<std::string>{"NPQ017@3"});
+}
+
 TEST_CASE("merge keys merge, with explicit keys winning") {
   npq::yaml::Stream s;
   CHECK(load_codes("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n", &s).empty());
@@ -112,6 +161,28 @@ TEST_CASE("deep nesting is refused by the parser's depth guard") {
   auto codes = load_codes(deep);
   REQUIRE(codes.size() == 1);
   CHECK(codes[0].rfind("NPQ011@", 0) == 0);
+}
+
+TEST_CASE("comments and white space are not read-ahead: only an unclosed value is") {
+  // 256 KiB of comments used to give NPQ011 "unclosed bracket" at the value before them.
+  std::string comments;
+  for (int i = 0; i < 4000; ++i) {
+    comments += "# a comment line of about eighty characters, written by a careful author " +
+                std::to_string(i) + "\n";
+  }
+  REQUIRE(comments.size() > (300u << 10));
+  CHECK(load_codes("a: x\n" + comments + "b: y\n").empty());
+  CHECK(load_codes("a: [x,\n" + comments + "  y]\n").empty()); // inside an open bracket too
+  CHECK(load_codes("a: x\n" + std::string(400u << 10, '\n') + "b: y\n").empty());
+  CHECK(load_codes("a: x\n" + std::string(400u << 10, ' ') + "\nb: y\n").empty());
+  // What the budget is for is still stopped: tokens queued behind an unclosed bracket.
+  CHECK(load_codes("a: [" + std::string(400u << 10, 'x') + "\n") ==
+        std::vector<std::string>{"NPQ011@1"});
+  std::string items;
+  for (int i = 0; i < 200000; ++i) { // 400 KiB of "x," on one line: white space is not counted
+    items += "x,   ";
+  }
+  CHECK(load_codes("[" + items) == std::vector<std::string>{"NPQ011@1"}); // a possible key
 }
 
 TEST_CASE("multi-document streams: each document is kept, the count is bounded") {

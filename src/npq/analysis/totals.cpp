@@ -28,6 +28,10 @@ bool Selector::matches(const model::Activity &activity) const {
 
 Totals::Totals(const model::Programme &programme) : m_programme(programme) {
   const auto &rm = programme.route_map;
+  m_period_index.reserve(rm.periods.size());
+  for (std::size_t i = 0; i < rm.periods.size(); ++i) {
+    m_period_index.emplace(rm.periods[i].id, static_cast<int>(i));
+  }
   for (const auto &p : rm.periods) {
     for (const auto &a : p.activities) {
       m_activities.push_back(&a);
@@ -53,13 +57,8 @@ Totals::Totals(const model::Programme &programme) : m_programme(programme) {
 }
 
 int Totals::period_index(std::string_view id) const {
-  const auto &periods = m_programme.route_map.periods;
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    if (periods[i].id == id) {
-      return static_cast<int>(i);
-    }
-  }
-  return -1;
+  auto it = m_period_index.find(id);
+  return it == m_period_index.end() ? -1 : it->second;
 }
 
 Total Totals::period_only(int index, const Selector &selector) const {

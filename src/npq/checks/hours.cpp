@@ -46,8 +46,9 @@ void add_part_notes(Diagnostic &d, const Total &total, const model::Programme &p
       continue;
     }
     if (shown++ == kMaxNotes) {
-      d.notes.push_back({at(p.doc, p.route_map.loc),
-                         fmt::format("... and {} more", total.parts.size() - kMaxNotes)});
+      d.notes.push_back(
+          {at(p.doc, p.route_map.loc),
+           fmt::format("... and {} more", total.parts.size() + total.omitted - kMaxNotes)});
       break;
     }
     d.notes.push_back({at(p.doc, part.activity->hours.loc), message});
@@ -319,6 +320,9 @@ private:
       parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", c.activity->title,
                            c.share ? "(share " + c.hours.str() + ")" : c.hours.str());
     }
+    if (t.omitted > 0) {
+      parts += fmt::format(" + {} more", t.omitted);
+    }
     return parts.empty() ? " (nothing)" : " = " + parts;
   }
 
@@ -450,13 +454,18 @@ private:
       return;
     }
     Selector sel = analysis::selector_of(c);
-    std::vector<int> restriction = periods_of(c);
+    std::vector<bool> in_restriction(m_p.route_map.periods.size(), false);
+    for (int i : periods_of(c)) {
+      in_restriction[static_cast<std::size_t>(i)] = true;
+    }
     for (const auto *a : m_totals.activities()) {
-      bool in_scope =
-          c.periods.empty() || (a->period >= 0 && std::find(restriction.begin(), restriction.end(),
-                                                            a->period) != restriction.end());
+      bool in_scope = c.periods.empty() ||
+                      (a->period >= 0 && in_restriction[static_cast<std::size_t>(a->period)]);
       if (sel.matches(*a) && in_scope) {
-        m_accounted[a].push_back(&c);
+        auto &by = m_accounted[a];
+        if (by.count++ < kMaxNotes) {
+          by.first.push_back(&c);
+        }
       }
     }
     if (c.days && !m_p.summary.hours_per_day && !m_ctx.hours_per_day) {
@@ -503,18 +512,19 @@ private:
           order.push_back(key);
         }
         missing[key].push_back(a);
-      } else if (it->second.size() > 1) {
+      } else if (it->second.count > 1) {
         bool shown = m_ctx.out.accepting(Code::counted_twice); // past the cap, only counted
-        auto &d = report(
-            Code::counted_twice, a->loc,
-            fmt::format("'{}' is counted by {} published categories", a->title, it->second.size()));
-        for (std::size_t i = 0; shown && i < it->second.size() && i < kMaxNotes; ++i) {
-          d.notes.push_back({at(m_p.doc, it->second[i]->loc),
-                             fmt::format("counted by {}", what(*it->second[i]))});
+        const auto &by = it->second;
+        auto &d =
+            report(Code::counted_twice, a->loc,
+                   fmt::format("'{}' is counted by {} published categories", a->title, by.count));
+        for (std::size_t i = 0; shown && i < by.first.size(); ++i) {
+          d.notes.push_back(
+              {at(m_p.doc, by.first[i]->loc), fmt::format("counted by {}", what(*by.first[i]))});
         }
-        if (shown && it->second.size() > kMaxNotes) {
-          d.notes.push_back({at(m_p.doc, a->loc), fmt::format("... and {} more categories",
-                                                              it->second.size() - kMaxNotes)});
+        if (shown && by.count > kMaxNotes) {
+          d.notes.push_back({at(m_p.doc, a->loc),
+                             fmt::format("... and {} more categories", by.count - kMaxNotes)});
         }
       }
     }
@@ -561,7 +571,12 @@ private:
   const model::Programme &m_p;
   const Context &m_ctx;
   Totals m_totals;
-  std::map<const model::Activity *, std::vector<const model::Category *>> m_accounted;
+  /// Which categories count each activity: how many, and the first few for notes.
+  struct Accounted {
+    std::size_t count = 0;
+    std::vector<const model::Category *> first;
+  };
+  std::map<const model::Activity *, Accounted> m_accounted;
 };
 
 } // namespace

@@ -47,10 +47,12 @@ public:
     if (has(ref.value)) {
       return;
     }
+    // Past the per-code cap the finding is only counted: no hint to compute.
+    bool shown = m_ctx.out.accepting(Code::unknown_reference);
     m_ctx.out.add(
         Code::unknown_reference, at(m_doc, ref.loc),
         fmt::format("{} '{}' in {} is not defined in this document", m_what, ref.value, context),
-        hint(ref.value));
+        shown ? hint(ref.value) : std::string());
   }
 
   std::string hint(std::string_view word) const {
@@ -89,9 +91,12 @@ void check_vocabulary(const DocumentInfo &doc, const std::vector<Ref> &words, bo
     if (known) {
       continue;
     }
-    auto hint = did_you_mean(w.value, roles ? ctx.data.role_ids() : ctx.data.setting_ids());
+    Code code = roles ? Code::unknown_role : Code::unknown_setting;
+    auto hint = ctx.out.accepting(code)
+                    ? did_you_mean(w.value, roles ? ctx.data.role_ids() : ctx.data.setting_ids())
+                    : std::string();
     ctx.out.add(
-        roles ? Code::unknown_role : Code::unknown_setting, at(doc, w.loc),
+        code, at(doc, w.loc),
         fmt::format("'{}' is not in the {} vocabulary", w.value, roles ? "role" : "setting"),
         hint.empty() ? "run 'npq frameworks show catalogue' to list the vocabulary" : hint);
   }
@@ -135,7 +140,7 @@ void check_coverage(const DocumentInfo &doc, const model::Coverage &coverage,
       for (const auto &a : framework->areas) {
         ids.push_back(a.id);
       }
-      auto hint = did_you_mean(area_id, ids);
+      auto hint = ctx.out.accepting(Code::unknown_area) ? did_you_mean(area_id, ids) : "";
       ctx.out.add(Code::unknown_area, at(doc, area_ref.loc),
                   fmt::format("'{}' is not an area of framework '{}'", area_id, framework->id),
                   hint.empty()
@@ -154,7 +159,8 @@ void check_coverage(const DocumentInfo &doc, const model::Coverage &coverage,
       found = found || s.id == statement_id;
     }
     if (!found) {
-      auto hint = did_you_mean(statement_id, statements);
+      auto hint =
+          ctx.out.accepting(Code::unknown_area) ? did_you_mean(statement_id, statements) : "";
       ctx.out.add(Code::unknown_area, at(doc, area_ref.loc),
                   area->statements.empty()
                       ? fmt::format("framework '{}' has no statements for area '{}'", framework->id,

@@ -163,18 +163,22 @@ void check_suite(const model::Suite &s, const Context &ctx) {
       for (const auto &r : m.related) {
         check_withdrawn(s.doc, s.source, r, ctx);
       }
-      if (m.programme.empty() || !ctx.read_relative) {
+      if (m.programme.empty() || !ctx.read_related) {
         continue;
       }
-      auto text = ctx.read_relative(s.doc.file, m.programme);
-      if (!text) {
+      Related related = ctx.read_related(s.doc.file, m.programme);
+      if (related.status == Related::Status::outside_project) {
+        report_outside_project(s.doc, m.loc, "programme file", m.programme, ctx);
+        continue;
+      }
+      if (related.status == Related::Status::unreadable) {
         ctx.out.add(Code::member_programme_mismatch, at(s.doc, m.loc),
                     fmt::format("the programme file '{}' cannot be read", m.programme),
                     "the path is relative to this file");
         continue;
       }
       Diagnostics ignored; // the file's own findings belong to its own validation
-      auto parsed = parse_file(SourceFile(m.programme, std::move(*text)), ignored, ctx.limits);
+      auto parsed = parse_file(SourceFile(m.programme, *related.text), ignored, ctx.limits);
       const model::Programme *programme = nullptr;
       for (const auto &doc : parsed.documents) {
         if (const auto *p = std::get_if<model::Programme>(&doc.model)) {

@@ -183,6 +183,13 @@ std::string summary_line(const Diagnostics &diagnostics, const RunSummary &summa
   if (summary.unreadable > 0) {
     line += fmt::format("; {} could not be read", plural(summary.unreadable, "input"));
   }
+  if (!summary.configuration.empty()) {
+    line += fmt::format("; configuration {}", terminal_safe(summary.configuration));
+    if (summary.turned_off > 0 || summary.lowered > 0) {
+      line += fmt::format(" turned off {} and lowered {}", plural(summary.turned_off, "finding"),
+                          summary.lowered);
+    }
+  }
   return line;
 }
 
@@ -257,6 +264,11 @@ std::string render_json(const Diagnostics &diagnostics, const RunSummary &summar
                          {"warnings", diagnostics.count(Severity::warning)},
                          {"notes", diagnostics.count(Severity::note)},
                          {"suppressed", diagnostics.suppressed_count()}};
+  root["summary"]["configuration"] = summary.configuration.empty()
+                                         ? Json(nullptr)
+                                         : Json{{"file", summary.configuration},
+                                                {"turned_off", summary.turned_off},
+                                                {"lowered", summary.lowered}};
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

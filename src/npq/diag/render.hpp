@@ -20,6 +20,11 @@ struct RunSummary {
   std::size_t files = 0;      ///< files read (or attempted)
   std::size_t documents = 0;  ///< documents validated
   std::size_t unreadable = 0; ///< inputs that could not be read
+  /// The configuration file in effect (as the user would name it), empty when none: a file in a
+  /// parent folder can change every result, so the summary always says it was used...
+  std::string configuration;
+  std::size_t turned_off = 0; ///< ... how many findings it turned off ('severity: off')
+  std::size_t lowered = 0;    ///< ... and how many it made less severe
 };
 
 struct RenderOptions {

@@ -49,12 +49,18 @@ public:
       if (!type.pattern.empty()) {
         j["pattern"] = type.pattern;
       }
+      if (type.max_length > 0) {
+        j["maxLength"] = type.max_length;
+      }
       break;
     case Shape::integer:
     case Shape::number:
       j["type"] = type.shape == Shape::integer ? "integer" : "number";
       if (type.minimum) {
         j["minimum"] = *type.minimum;
+      }
+      if (type.maximum) {
+        j["maximum"] = *type.maximum;
       }
       break;
     case Shape::boolean:
@@ -76,6 +82,9 @@ public:
       j["items"] = ref_or_inline(*type.items);
       if (type.non_empty) {
         j["minItems"] = 1;
+      }
+      if (type.max_items > 0) {
+        j["maxItems"] = type.max_items;
       }
       break;
     case Shape::one_of: {

@@ -54,8 +54,8 @@ public:
       return words;
     }
     case Shape::array:
-      return fmt::format("list of {}{}", type_label(*type.items),
-                         type.non_empty ? " (at least one)" : "");
+      return fmt::format("list of {} ({}at most {})", type_label(*type.items),
+                         type.non_empty ? "at least one, " : "", type.max_items);
     case Shape::object:
       return "mapping";
     case Shape::one_of: {
@@ -95,7 +95,8 @@ public:
       m_out += "\n";
       break;
     case Shape::string:
-      m_out += fmt::format("Form: {}. Pattern: `{}`\n\n", cell(type.pattern_help), type.pattern);
+      m_out += fmt::format("Form: {}, at most {} characters. Pattern: `{}`\n\n",
+                           cell(type.pattern_help), type.max_length, type.pattern);
       break;
     case Shape::one_of:
       m_out += "One of:\n\n";
@@ -118,6 +119,8 @@ public:
     m_out += "Scalars are typed by YAML 1.2's core schema: quoted values are always text, "
              "`true`/`false` are booleans, `yes`/`no`/`on`/`off` are text, and an empty value "
              "is null.\n\n";
+    static_assert(kMaxFigure == 1e9, "the sentence below names the figure");
+    m_out += "Numbers are finite (`.inf` and `.nan` are refused) and at most 1,000,000,000.\n\n";
     for (const auto &kind : kinds()) {
       m_out += fmt::format("## Kind `{}`\n\n{} Root type: [{}](#{}).\n\n", kind.name, kind.summary,
                            kind.root->name, anchor(kind.root->name));

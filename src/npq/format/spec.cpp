@@ -56,13 +56,14 @@ struct Spec {
     return add(std::move(t));
   }
   Type &pattern(std::string_view name, std::string_view summary, std::string_view regex,
-                std::string_view help) {
+                std::string_view help, std::size_t max_length) {
     Type t;
     t.shape = Shape::string;
     t.name = name;
     t.summary = summary;
     t.pattern = regex;
     t.pattern_help = help;
+    t.max_length = max_length;
     return add(std::move(t));
   }
   Type &number(std::string_view summary, std::optional<double> minimum = 0.0) {
@@ -70,6 +71,7 @@ struct Spec {
     t.shape = Shape::number;
     t.summary = summary;
     t.minimum = minimum;
+    t.maximum = kMaxFigure;
     return add(std::move(t));
   }
   Type &integer(std::string_view summary, std::optional<double> minimum) {
@@ -77,6 +79,7 @@ struct Spec {
     t.shape = Shape::integer;
     t.summary = summary;
     t.minimum = minimum;
+    t.maximum = kMaxFigure;
     return add(std::move(t));
   }
   Type &boolean(std::string_view summary) {
@@ -102,12 +105,14 @@ struct Spec {
     t.fields = std::move(fields);
     return add(std::move(t));
   }
-  Type &array(const Type &items, bool non_empty = false, std::string_view summary = {}) {
+  Type &array(const Type &items, bool non_empty = false, std::string_view summary = {},
+              std::size_t max_items = kMaxItems) {
     Type t;
     t.shape = Shape::array;
     t.items = &items;
     t.non_empty = non_empty;
     t.summary = summary;
+    t.max_items = max_items;
     return add(std::move(t));
   }
   Type &one_of(std::string_view name, std::string_view summary,
@@ -137,24 +142,26 @@ Spec::Spec() {
   auto &texts = array(text, false, "A list of texts.");
   auto &id =
       pattern("id", "An identifier: lower-case letters and digits, words joined by hyphens.",
-              "^[a-z0-9]+(-[a-z0-9]+)*$", "lower-case words joined by hyphens, e.g. 'term-1'");
+              "^[a-z0-9]+(-[a-z0-9]+)*$", "lower-case words joined by hyphens, e.g. 'term-1'", 100);
   auto &ids = array(id, true, "A list of ids.");
   auto &code = pattern("qualification-code", "A qualification code from the NPQ catalogue.",
-                       "^[A-Z][A-Z0-9]*$", "capital letters and digits, e.g. 'NPQSL'");
+                       "^[A-Z][A-Z0-9]*$", "capital letters and digits, e.g. 'NPQSL'", 20);
   auto &codes = array(code, true, "A list of qualification codes.");
   auto &course_identifier = pattern(
       "course-identifier", "A DfE course identifier as used by the NPQ registration service.",
-      "^npq-[a-z0-9]+(-[a-z0-9]+)*$", "'npq-' followed by lower-case words, e.g. 'npq-headship'");
+      "^npq-[a-z0-9]+(-[a-z0-9]+)*$", "'npq-' followed by lower-case words, e.g. 'npq-headship'",
+      100);
   auto &date = pattern(
       "date", "A date as precise as the source: a year, a month, a day, or a season and year.",
       "^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|(autumn|spring|summer) [0-9]{4})$",
-      "YYYY, YYYY-MM, YYYY-MM-DD, or 'autumn 2021' / 'spring 2022' / 'summer 2022'");
+      "YYYY, YYYY-MM, YYYY-MM-DD, or 'autumn 2021' / 'spring 2022' / 'summer 2022'", 20);
   auto &duration = pattern(
       "duration", "A length of time: a number and a unit.",
       "^[0-9]+(\\.[0-9]+)? (day|days|week|weeks|half-term|half-terms|term|terms|month|months|year|"
       "years)$",
-      "a number and a unit (days, weeks, half-terms, terms, months, years), e.g. '18 months'");
-  auto &url = pattern("url", "A web address.", "^https?://\\S+$", "an http:// or https:// address");
+      "a number and a unit (days, weeks, half-terms, terms, months, years), e.g. '18 months'", 40);
+  auto &url =
+      pattern("url", "A web address.", "^https?://\\S+$", "an http:// or https:// address", 2048);
   auto &amount = number("An amount of money, in the currency given.");
   auto &count = integer("A whole number, at least 1.", 1.0);
   auto &percent = number("A percentage, 0 to 100.", std::nullopt);
@@ -174,9 +181,10 @@ Spec::Spec() {
   auto &about =
       object("hours-about", "Approximately this many hours ('around 20 hours').",
              {req("about", number("Approximate hours."), "the approximate figure", "about: 20")});
-  auto &range = object("hours-range", "A range of hours ('10-12 hours').",
+  auto &range = object("hours-range", "A range of hours ('10-12 hours'); 'to' is not below 'from'.",
                        {req("from", number("Lower bound."), "the lower end", "from: 10"),
                         req("to", number("Upper bound."), "the upper end", "to: 12")});
+  range.ordered = {"from", "to"};
   hours = &one_of("hours",
                   "Hours as published: a number (exact), not-published, or a mapping with one of "
                   "at-least, up-to, about, or from and to.",
@@ -419,7 +427,7 @@ Spec::Spec() {
        opt("notes", texts, "anything else", "notes: [Recording only.]"),
        opt("quote", text, "the source text it is taken from",
            "quote: Leadership audit for 1 hour")});
-  auto &activities = array(activity, false, "A list of activities.");
+  auto &activities = array(activity, false, "A list of activities.", 100);
   auto &period =
       object("period", "A term, half term, cycle, course or module of the route map.",
              {req("id", id, "an id, unique in the document", "id: term-1"),
@@ -449,7 +457,7 @@ Spec::Spec() {
       {req("period-kind", period_kind, "what the periods are", "period-kind: term"),
        opt("period-length", duration, "how long each period lasts, if the source says",
            "period-length: 1 half-term"),
-       req("periods", array(period, true), "the periods, in order", "periods: [...]"),
+       req("periods", array(period, true, {}, 200), "the periods, in order", "periods: [...]"),
        opt("throughout", activities,
            "activities that run across all periods (e.g. the implementation project)",
            "throughout: [...]"),
@@ -459,7 +467,7 @@ Spec::Spec() {
        opt("after", activities,
            "activities after the taught programme (an assessment briefing, the case study)",
            "after: [{title: Assessment briefing, kind: assessment-briefing, hours: 1}]"),
-       opt("choices", array(choice),
+       opt("choices", array(choice, false, {}, 200),
            "choice rules over periods; periods not in a choice are essential", "choices: [...]"),
        opt("notes", texts, "anything else", "notes: [...]"),
        opt("quote", text, "the source text", "quote: Programme route map")});
@@ -519,7 +527,8 @@ Spec::Spec() {
       {opt("periods", ids,
            "the periods that 'each term' and similar figures range over; default all",
            "periods: [term-1, term-2, term-3, term-4]"),
-       opt("categories", array(category), "the published figures", "categories: [...]"),
+       opt("categories", array(category, false, {}, 50), "the published figures",
+           "categories: [...]"),
        opt("total-hours", *hours, "the published programme total", "total-hours: 75"),
        opt("period-count", count, "the published number of periods ('nine half-termly courses')",
            "period-count: 9"),
@@ -624,7 +633,7 @@ Spec::Spec() {
       "document-suppression", "Silences one finding in this document, for a stated reason.",
       {req("code",
            pattern("suppressed-code", "A diagnostic code.", "^NPQ[0-9]{3}$",
-                   "'NPQ' and three digits, e.g. 'NPQ303'"),
+                   "'NPQ' and three digits, e.g. 'NPQ303'", 16),
            "the code to silence", "code: NPQ303"),
        opt("pointer", text,
            "a JSON Pointer to the node (and what is inside it); none means the whole document",
@@ -739,7 +748,7 @@ Spec::Spec() {
              {req("id",
                   pattern("statement-id", "A statement number such as '2.3' or '2.a'.",
                           "^[0-9]+\\.([0-9]+|[a-z]+)$",
-                          "an area number, a dot and a number or letter, e.g. '2.3' or '2.a'"),
+                          "an area number, a dot and a number or letter, e.g. '2.3' or '2.a'", 16),
                   "the statement's number", "id: '2.a'"),
               opt("kind", statement_kind, "learn-that or learn-how-to", "kind: learn-how-to"),
               req("text", text, "the statement",
@@ -904,7 +913,7 @@ Spec::Spec() {
       "suppression", "Silences one code, in one file or at one place, for a stated reason.",
       {req("code",
            pattern("code", "A diagnostic code.", "^NPQ[0-9]{3}$",
-                   "'NPQ' and three digits, e.g. 'NPQ301'"),
+                   "'NPQ' and three digits, e.g. 'NPQ301'", 16),
            "the code to silence", "code: NPQ301"),
        opt("file", text,
            "the file it applies to, relative to the config file; none means every file",
@@ -923,7 +932,7 @@ Spec::Spec() {
       object("severity-override", "Changes the severity of a code.",
              {req("code",
                   pattern("override-code", "A diagnostic code.", "^NPQ[0-9]{3}$",
-                          "'NPQ' and three digits"),
+                          "'NPQ' and three digits", 16),
                   "the code", "code: NPQ309"),
               req("severity", severity_word, "its new severity", "severity: error")});
   auto &config = object(

@@ -2,6 +2,7 @@
 
 #include "npq/text/pointer.hpp"
 #include "npq/text/suggest.hpp"
+#include "npq/text/utf8.hpp"
 #include "npq/yaml/load.hpp"
 
 #include <cmath>
@@ -122,13 +123,16 @@ private:
   void warn_if_ambiguous(const Node &node) {
     if (yaml::is_yaml11_ambiguous(node)) {
       auto type = yaml::scalar_type(node);
-      std::string how = type == ScalarType::integer
-                            ? fmt::format("npq reads {} as the number {}; YAML 1.1 tools read it "
-                                          "differently",
-                                          node.text, std::stod(node.text))
-                            : fmt::format("'{}' is text in YAML 1.2 but a boolean or number in "
-                                          "YAML 1.1 tools",
-                                          node.text);
+      double value = 0;
+      std::string how =
+          type != ScalarType::integer
+              ? fmt::format("'{}' is text in YAML 1.2 but a boolean or number in YAML 1.1 tools",
+                            node.text)
+          : yaml::read_number(node, value) == yaml::NumberRead::ok
+              ? fmt::format("npq reads {} as the number {}; YAML 1.1 tools read it differently",
+                            node.text, value)
+              : fmt::format("npq reads {} as a decimal number; YAML 1.1 tools read it differently",
+                            node.text);
       report(Code::yaml11_ambiguity, node, how, fmt::format("write \"{}\" in quotes", node.text));
     }
   }
@@ -142,6 +146,13 @@ private:
       report(Code::empty_value, node, "this text must not be empty");
       return;
     }
+    // The length first: regex_match recurses per character (see Type::max_length).
+    if (type.max_length > 0 && utf8::count_code_points(node.text) > type.max_length) {
+      report(Code::bad_format, node,
+             fmt::format("{} is longer than {} characters, so it is not {}", quote_value(node),
+                         type.max_length, type.pattern_help));
+      return;
+    }
     if (type.compiled && !std::regex_match(node.text, type.compiled->get())) {
       report(Code::bad_format, node,
              fmt::format("{} is not {}", quote_value(node), type.pattern_help));
@@ -150,19 +161,46 @@ private:
 
   void check_number(const Node &node, const Type &type) {
     double value = 0;
-    auto scalar = node.kind == NodeKind::scalar ? yaml::scalar_type(node) : ScalarType::string;
-    bool numeric = node.kind == NodeKind::scalar &&
-                   (scalar == ScalarType::integer || scalar == ScalarType::floating) &&
-                   yaml::parse_number(node, value);
+    auto read = node.kind == NodeKind::scalar ? yaml::read_number(node, value)
+                                              : yaml::NumberRead::not_a_number;
     // JSON Schema's "integer" accepts any number with a zero fraction (2.0), so npq does too.
-    if (!numeric ||
-        (type.shape == Shape::integer && std::isfinite(value) && value != std::floor(value))) {
+    if (read == yaml::NumberRead::not_a_number ||
+        (type.shape == Shape::integer && read == yaml::NumberRead::ok && std::isfinite(value) &&
+         value != std::floor(value))) {
       return wrong_type(node, type);
     }
     warn_if_ambiguous(node);
-    if (type.minimum && value < *type.minimum) {
+    // A figure that is not a finite number would otherwise be shown as "≥ ∞" or counted as 1.
+    if (read == yaml::NumberRead::out_of_range) {
+      report(Code::out_of_range, node,
+             fmt::format("{} is beyond the range of numbers npq can represent", quote_value(node)),
+             "write the figure as published");
+    } else if (!std::isfinite(value)) {
+      report(
+          Code::out_of_range, node, fmt::format("{} is not a finite number", quote_value(node)),
+          "write the figure as published, or 'not-published' for hours the source does not give");
+    } else if (type.minimum && value < *type.minimum) {
       report(Code::out_of_range, node,
              fmt::format("{} is less than the minimum, {}", node.text, *type.minimum));
+    } else if (type.maximum && value > *type.maximum) {
+      report(Code::out_of_range, node,
+             fmt::format("{} is more than the maximum, {:.0f}", quote_value(node), *type.maximum));
+    }
+  }
+
+  // 'from: 10, to: 5': both are numbers, but the range is empty.
+  void check_order(const Node &node, const Type &type) {
+    const Node *low = node.get(type.ordered.first);
+    const Node *high = node.get(type.ordered.second);
+    double a = 0;
+    double b = 0;
+    if (low != nullptr && high != nullptr && yaml::parse_number(*low, a) &&
+        yaml::parse_number(*high, b) && std::isfinite(a) && std::isfinite(b) && b < a) {
+      PointerPath::Scope<std::string_view> scope(m_path, type.ordered.second);
+      report(Code::out_of_range, *high,
+             fmt::format("'{}' ({}) is less than '{}' ({})", type.ordered.second, high->text,
+                         type.ordered.first, low->text),
+             "swap the two figures, or correct the one that was mistyped");
     }
   }
 
@@ -189,7 +227,8 @@ private:
     for (const auto &v : type.values) {
       words.push_back(v.word);
     }
-    std::string hint = did_you_mean(node.text, words);
+    std::string hint =
+        m_out.accepting(Code::value_not_allowed) ? did_you_mean(node.text, words) : "";
     if (hint.empty()) {
       if (words.size() <= 8) {
         std::string list;
@@ -228,7 +267,8 @@ private:
         for (const auto &f : type.fields) {
           keys.push_back(f.key);
         }
-        std::string hint = did_you_mean(key, keys);
+        // Past the per-code cap a finding is only counted: no hint to compute.
+        std::string hint = m_out.accepting(Code::unknown_key) ? did_you_mean(key, keys) : "";
         if (hint.empty()) {
           hint = "keys starting with 'x-' are free for your own use";
         }
@@ -241,6 +281,9 @@ private:
       }
       PointerPath::Scope<std::string_view> scope(m_path, key);
       check(*entry.value, *field->type);
+    }
+    if (!type.ordered.first.empty()) {
+      check_order(node, type);
     }
     for (const auto &field : type.fields) {
       if (field.required && node.get(field.key) == nullptr) {
@@ -281,6 +324,13 @@ private:
     if (type.non_empty && node.items.empty()) {
       report(Code::empty_value, node, "this list must not be empty",
              "leave the key out if there is nothing to list");
+    }
+    if (type.max_items > 0 && node.items.size() > type.max_items) {
+      report(Code::too_large, node,
+             fmt::format("this list has {} items, more than npq's limit of {}", node.items.size(),
+                         type.max_items),
+             "split the document; no published programme comes near this");
+      return; // its items are not checked: what the limit bounds is their number
     }
     for (std::size_t i = 0; i < node.items.size(); ++i) {
       PointerPath::Scope<std::size_t> scope(m_path, i);

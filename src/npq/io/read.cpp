@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace npq::io {
 
@@ -32,37 +34,74 @@ bool skipped_folder(const fs::path &p) {
 } // namespace
 
 std::optional<SourceFile> read_file(const std::string &path, std::size_t max_bytes,
-                                    Diagnostics &out) {
-  std::error_code ec;
-  auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    out.add(Code::unreadable, Location{path}, "no such file", "check the path");
+                                    Diagnostics &out, ReadLedger *reads) {
+  // O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait forever. What was opened is
+  // then checked on the descriptor itself, so it cannot change between the check and the read.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) {
+    int error = errno;
+    out.add(Code::unreadable, Location{path},
+            error == ENOENT || error == ENOTDIR
+                ? std::string("no such file")
+                : fmt::format("cannot open the file: {}", std::strerror(error)),
+            error == ENOENT || error == ENOTDIR ? "check the path"
+                                                : "check the file's permissions");
     return std::nullopt;
   }
-  if (fs::is_directory(status)) {
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    out.add(Code::unreadable, Location{path},
+            fmt::format("cannot read the file: {}", std::strerror(errno)), "check the file");
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
     out.add(Code::unreadable, Location{path}, "this is a folder, not a file",
             "name a programme file, or use 'npq validate' which accepts folders");
     return std::nullopt;
   }
-  if (!fs::is_regular_file(status)) {
+  if (!S_ISREG(st.st_mode)) {
     out.add(Code::unreadable, Location{path}, "not a regular file (a device, socket or pipe)",
             "name a programme file");
     return std::nullopt;
   }
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes) {
+  if (reads != nullptr) {
+    reads->record(
+        FileId{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+  }
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     out.add(Code::too_large, Location{path}, too_large_message(max_bytes),
             "raise the limit with --max-file-size if this is really a programme");
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.add(Code::unreadable, Location{path},
-            fmt::format("cannot open the file: {}", std::strerror(errno)),
-            "check the file's permissions");
-    return std::nullopt;
+  // The size can change while reading (a file being written): the limit holds on what is read.
+  std::string text;
+  text.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      out.add(Code::unreadable, Location{path},
+              fmt::format("reading failed: {}", std::strerror(errno)), "check the file");
+      return std::nullopt;
+    }
+    if (n == 0) {
+      break;
+    }
+    if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
+      out.add(Code::too_large, Location{path}, too_large_message(max_bytes),
+              "raise the limit with --max-file-size if this is really a programme");
+      return std::nullopt;
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
   }
-  return read_stream(in, path, max_bytes, out);
+  return SourceFile(path, std::move(text));
 }
 
 std::optional<SourceFile> read_stream(std::istream &in, const std::string &name,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "npq/diag/diagnostic.hpp"
+#include "npq/io/ledger.hpp"
 #include "npq/text/source.hpp"
 
 #include <cstddef>
@@ -16,9 +17,11 @@ namespace npq::io {
 constexpr std::size_t kDefaultMaxFileBytes = 16u << 20; // 16 MiB
 
 /// Reads a regular file of at most `max_bytes`. Reports NPQ001 or NPQ002 and returns nothing
-/// when it cannot.
+/// when it cannot. Anything else (a FIFO, a device such as /dev/zero, a socket) is refused
+/// without waiting for it or reading from it. The file's identity goes into `reads`, if given,
+/// once it is open.
 std::optional<SourceFile> read_file(const std::string &path, std::size_t max_bytes,
-                                    Diagnostics &out);
+                                    Diagnostics &out, ReadLedger *reads = nullptr);
 
 /// Reads a stream (standard input) of at most `max_bytes`, naming it `name`.
 std::optional<SourceFile> read_stream(std::istream &in, const std::string &name,

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace npq::report {
 
@@ -15,13 +16,14 @@ std::string render_compare(const std::vector<const model::Programme *> &programm
                            const ReferenceData &data, TableFormat format) {
   // Facts in order of first appearance, so sections stay together.
   std::vector<std::pair<std::string, std::string>> keys;
+  std::set<std::pair<std::string, std::string>> seen; // many programmes: no scan per fact
   std::vector<std::vector<Fact>> profiles;
   for (const auto *p : programmes) {
     profiles.push_back(profile(*p, data));
     std::erase_if(profiles.back(), [](const Fact &f) { return f.section == kFigureSection; });
     for (const auto &f : profiles.back()) {
       auto key = std::make_pair(f.section, f.label);
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      if (seen.insert(key).second) {
         keys.push_back(key);
       }
     }

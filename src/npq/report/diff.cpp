@@ -39,11 +39,12 @@ struct Described {
 // Activities by key; repeated keys (the same title twice in a period) are numbered.
 std::map<ActivityKey, Described> activities(const model::Programme &p) {
   std::map<ActivityKey, Described> out;
+  std::map<ActivityKey, int> repeats; // the next number to try for a key: no rescan from #2
   auto add = [&](const model::Activity &a, const std::string &period_id, const std::string &where) {
     ActivityKey key{period_id, a.id.empty() ? a.kind + ": " + a.title : a.id};
-    std::string base = key.name;
-    for (int n = 2; out.count(key) != 0; ++n) {
-      key.name = fmt::format("{} #{}", base, n);
+    const ActivityKey base = key;
+    for (int &n = repeats.emplace(base, 1).first->second; out.count(key) != 0;) {
+      key.name = fmt::format("{} #{}", base.name, ++n);
     }
     std::vector<std::string> areas;
     for (const auto &r : a.covers.areas) {

@@ -102,7 +102,7 @@ Explanation explain_total(const model::Programme &p, std::string_view what) {
     return {false, "the programme has no route map, so it has no totals"};
   }
   analysis::Totals totals(p);
-  const std::string &file = p.doc.file;
+  const std::string file = terminal_safe(p.doc.file); // a file name may hold anything
   auto colon = what.find(':');
   std::string_view kind = what.substr(0, colon);
   std::string arg =

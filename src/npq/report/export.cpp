@@ -1,6 +1,7 @@
 #include "npq/report/export.hpp"
 
 #include "npq/analysis/totals.hpp"
+#include "npq/markup/json_stream.hpp"
 #include "npq/report/coverage.hpp"
 #include "npq/report/hours.hpp"
 #include "npq/report/profile.hpp"
@@ -158,78 +159,94 @@ Json funding(const std::vector<model::Funding> &list, const ReferenceData &data)
 
 std::string export_json(const model::Programme &p, const ReferenceData &data,
                         const Diagnostics &findings) {
-  Json j;
-  j["npq_export"] = 2;
-  j["kind"] = "programme";
-  j["file"] = p.doc.file;
-  j["id"] = optional_text(p.id);
-  j["title"] = p.title;
+  // Written member by member: the route map and the published figures grow with the input, and
+  // as one DOM they took about six times the size of the text they print.
+  std::string out;
+  markup::JsonStream j(out);
+  j.open('{');
+  j.member("npq_export", 2);
+  j.member("kind", "programme");
+  j.member("file", p.doc.file);
+  j.member("id", optional_text(p.id));
+  j.member("title", p.title);
   const auto *q = data.qualification(p.qualification.value);
-  j["qualification"] =
-      Json{{"code", p.qualification.value},
-           {"identifier", q != nullptr ? optional_text(q->identifier) : Json(nullptr)},
-           {"name", q != nullptr ? Json(q->name) : Json(nullptr)},
-           {"group", q != nullptr ? Json(q->group) : Json(nullptr)}};
-  j["provider"] = optional_text(p.provider);
-  j["delivery_partner"] = optional_text(p.delivery_partner);
+  j.member("qualification",
+           Json{{"code", p.qualification.value},
+                {"identifier", q != nullptr ? optional_text(q->identifier) : Json(nullptr)},
+                {"name", q != nullptr ? Json(q->name) : Json(nullptr)},
+                {"group", q != nullptr ? Json(q->group) : Json(nullptr)}});
+  j.member("provider", optional_text(p.provider));
+  j.member("delivery_partner", optional_text(p.delivery_partner));
   const auto *framework = p.framework ? data.framework(p.framework->value) : nullptr;
-  j["framework"] = framework == nullptr ? Json(nullptr)
-                                        : Json{{"id", framework->id},
-                                               {"title", framework->title},
-                                               {"provisional", framework->provisional}};
-  j["source"] = Json{{"title", p.source.title},
-                     {"url", optional_text(p.source.url)},
-                     {"document", optional_text(p.source.document)},
-                     {"published", optional_text(p.source.published)}};
+  j.member("framework", framework == nullptr ? Json(nullptr)
+                                             : Json{{"id", framework->id},
+                                                    {"title", framework->title},
+                                                    {"provisional", framework->provisional}});
+  j.member("source", Json{{"title", p.source.title},
+                          {"url", optional_text(p.source.url)},
+                          {"document", optional_text(p.source.document)},
+                          {"published", optional_text(p.source.published)}});
   Json roles = Json::array();
   for (const auto &r : p.audience.roles) {
     roles.push_back(r.value);
   }
-  j["audience"] = Json{{"description", optional_text(p.audience.description)}, {"roles", roles}};
-  j["funding"] = funding(p.funding, data);
-  j["duration"] = duration(p.duration, false);
+  j.member("audience",
+           Json{{"description", optional_text(p.audience.description)}, {"roles", roles}});
+  j.member("funding", funding(p.funding, data));
+  j.member("duration", duration(p.duration, false));
   Json starts = Json::array();
   for (const auto &s : p.starts) {
     starts.push_back(s.date.value);
   }
-  j["starts"] = starts;
-  j["announcements"] = announcements(p.announcements);
+  j.member("starts", starts);
+  j.member("announcements", announcements(p.announcements));
   if (p.route_map.present) {
     analysis::Totals totals(p);
-    Json periods = Json::array();
+    j.key("route_map");
+    j.open('{');
+    j.member("period_kind", p.route_map.period_kind);
+    j.key("periods");
+    j.open('[');
     for (std::size_t i = 0; i < p.route_map.periods.size(); ++i) {
       const auto &period = p.route_map.periods[i];
-      Json acts = Json::array();
+      j.open('{');
+      j.member("id", period.id);
+      j.member("title", period.title);
+      j.member("kind", period.kind);
+      j.member("elective", totals.electives().count(static_cast<int>(i)) != 0);
+      j.member("hours",
+               interval(totals.within(static_cast<int>(i), analysis::Selector::all()).hours));
+      j.key("activities");
+      j.open('[');
       for (const auto &a : period.activities) {
-        acts.push_back(activity(a));
+        j.value(activity(a));
       }
-      periods.push_back(Json{
-          {"id", period.id},
-          {"title", period.title},
-          {"kind", period.kind},
-          {"elective", totals.electives().count(static_cast<int>(i)) != 0},
-          {"hours", interval(totals.within(static_cast<int>(i), analysis::Selector::all()).hours)},
-          {"activities", acts}});
+      j.close();
+      j.close();
     }
-    auto list = [&](const std::vector<model::Activity> &activities) {
-      Json out = Json::array();
+    j.close();
+    auto list = [&](const char *key, const std::vector<model::Activity> &activities) {
+      j.key(key);
+      j.open('[');
       for (const auto &a : activities) {
-        out.push_back(activity(a));
+        j.value(activity(a));
       }
-      return out;
+      j.close();
     };
-    Json choices = Json::array();
+    list("throughout", p.route_map.throughout);
+    list("before", p.route_map.before);
+    list("after", p.route_map.after);
+    j.key("choices");
+    j.open('[');
     for (const auto &c : p.route_map.choices) {
       Json from = Json::array();
       for (const auto &r : c.from) {
         from.push_back(r.value);
       }
-      choices.push_back(Json{{"id", c.id}, {"choose", c.choose}, {"from", from}});
+      j.value(Json{{"id", c.id}, {"choose", c.choose}, {"from", from}});
     }
-    j["route_map"] =
-        Json{{"period_kind", p.route_map.period_kind},     {"periods", periods},
-             {"throughout", list(p.route_map.throughout)}, {"before", list(p.route_map.before)},
-             {"after", list(p.route_map.after)},           {"choices", choices}};
+    j.close();
+    j.close();
     auto hours = build_hours_report(p);
     Json by_kind = Json::object();
     for (std::size_t i = 0; i < hours.kinds.size(); ++i) {
@@ -240,38 +257,41 @@ std::string export_json(const model::Programme &p, const ReferenceData &data,
       delivery.push_back(
           Json{{"dimension", s.dimension}, {"value", s.value}, {"hours", interval(s.hours)}});
     }
-    j["totals"] = Json{{"programme", interval(hours.programme.total)},
-                       {"by_kind", by_kind},
-                       {"by_delivery", delivery}};
-    Json published = Json::array();
+    j.member("totals", Json{{"programme", interval(hours.programme.total)},
+                            {"by_kind", by_kind},
+                            {"by_delivery", delivery}});
+    j.key("published");
+    j.open('[');
     for (const auto &f : hours.published) {
-      published.push_back(Json{{"label", f.label},
-                               {"figure", f.figure},
-                               {"period", optional_text(f.period)},
-                               {"published", f.published},
-                               {"route_map", f.route_map},
-                               {"verdict", f.verdict},
-                               {"condition", optional_text(f.condition)},
-                               {"inferred", optional_text(f.inferred)},
-                               {"line", f.line}});
+      j.value(Json{{"label", f.label},
+                   {"figure", f.figure},
+                   {"period", optional_text(f.period)},
+                   {"published", f.published},
+                   {"route_map", f.route_map},
+                   {"verdict", f.verdict},
+                   {"condition", optional_text(f.condition)},
+                   {"inferred", optional_text(f.inferred)},
+                   {"line", f.line}});
     }
-    j["published"] = published;
-    j["conflicts"] = hours.conflicts;
+    j.close();
+    j.member("conflicts", Json(hours.conflicts));
   } else {
-    j["route_map"] = nullptr;
-    j["totals"] = nullptr;
-    j["published"] = Json::array();
-    j["conflicts"] = Json::array();
+    j.member("route_map", nullptr);
+    j.member("totals", nullptr);
+    j.member("published", Json::array());
+    j.member("conflicts", Json::array());
   }
   auto coverage = build_coverage_report(p, data);
   Json areas = Json::array();
   for (const auto &row : coverage.rows) {
     areas.push_back(Json{{"id", row.area_id}, {"title", row.area_title}, {"status", row.status}});
   }
-  j["coverage"] = Json{{"problem", optional_text(coverage.problem)}, {"areas", areas}};
-  j["assessment"] = assessment(p.assessment);
-  j["findings"] = findings_json(findings);
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  j.member("coverage", Json{{"problem", optional_text(coverage.problem)}, {"areas", areas}});
+  j.member("assessment", assessment(p.assessment));
+  j.member("findings", findings_json(findings));
+  j.close();
+  out += '\n';
+  return out;
 }
 
 std::string export_json(const model::Suite &s, const ReferenceData &data,

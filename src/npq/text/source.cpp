@@ -8,6 +8,16 @@ namespace npq {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : m_name(std::move(name)), m_text(std::move(text)) {
+  // Counted first, so a file of short lines does not pay for a doubling vector's slack.
+  std::size_t lines = 1;
+  for (std::size_t i = 0; i < m_text.size(); ++i) {
+    lines += m_text[i] == '\n' ||
+                     (m_text[i] == '\r' && (i + 1 == m_text.size() || m_text[i + 1] != '\n'))
+                 ? 1
+                 : 0;
+  }
+  m_line_starts.reserve(lines);
+  m_ascii_line.reserve(lines);
   // A UTF-8 byte-order mark is not part of line 1 as an editor shows it.
   m_line_starts.push_back(m_text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
   bool ascii = true;
@@ -19,7 +29,7 @@ SourceFile::SourceFile(std::string name, std::string text)
       }
       m_ascii_line.push_back(ascii);
       ascii = true;
-      m_line_starts.push_back(i + 1);
+      m_line_starts.push_back(static_cast<std::uint32_t>(i + 1));
     } else if (c >= 0x80) {
       ascii = false;
     }
@@ -29,7 +39,8 @@ SourceFile::SourceFile(std::string name, std::string text)
 
 Position SourceFile::position(std::size_t offset) const {
   offset = std::min(offset, m_text.size());
-  auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+  auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(),
+                             static_cast<std::uint32_t>(offset));
   auto line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
   std::size_t start = m_line_starts[line_index];
   if (offset < start) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +32,8 @@ public:
 private:
   std::string m_name;
   std::string m_text;
-  std::vector<std::size_t> m_line_starts;
-  std::vector<bool> m_ascii_line; ///< per line: only ASCII, so a column is a subtraction
+  std::vector<std::uint32_t> m_line_starts; ///< 32 bits, like node offsets: files stay < 4 GiB
+  std::vector<bool> m_ascii_line;           ///< per line: only ASCII, so a column is a subtraction
 };
 
 } // namespace npq

@@ -36,10 +36,20 @@ std::string lower(std::string_view s) {
 } // namespace
 
 std::string nearest(std::string_view word, const std::vector<std::string_view> &candidates) {
+  // A hint is a courtesy: none for a word or a list too long for one to help, so that a hostile
+  // file of long unknown words costs at most candidates × 64² steps per word.
+  constexpr std::size_t kMaxWord = 64;
+  constexpr std::size_t kMaxCandidates = 500;
+  if (word.size() > kMaxWord || candidates.size() > kMaxCandidates) {
+    return {};
+  }
   std::string w = lower(word);
   std::string best;
   std::size_t best_distance = std::string::npos;
   for (auto candidate : candidates) {
+    if (candidate.size() > kMaxWord) {
+      continue;
+    }
     std::string c = lower(candidate);
     std::size_t d = edit_distance(w, c);
     // A word that contains the candidate (or the reverse) is a strong hint: "hour" -> "hours".

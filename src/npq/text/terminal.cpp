@@ -18,7 +18,7 @@ std::string terminal_safe(std::string_view text) {
       out += "\xEF\xBF\xBD";
     } else if (cp == '\n') {
       out += "\\n";
-    } else if (utf8::is_unsafe_for_display(cp)) {
+    } else if (utf8::is_unsafe_for_display(cp) || utf8::is_invisible(cp)) {
       out += cp <= 0xFF ? fmt::format("\\x{:02x}", cp) : fmt::format("\\u{:04x}", cp);
     } else {
       out.append(text.substr(start, i - start));

@@ -8,8 +8,9 @@
 
 namespace npq {
 
-/// Makes untrusted text safe for a terminal: control, bidi and line-separator characters become
-/// visible escapes (\x1b, \u202e), and invalid UTF-8 becomes U+FFFD.
+/// Makes untrusted text safe for a terminal: control, bidi and line-separator characters, and
+/// characters that show as nothing (zero-width, tag characters), become visible escapes (\x1b,
+/// \u202e, \u200b, \ue0041), and invalid UTF-8 becomes U+FFFD.
 std::string terminal_safe(std::string_view text);
 
 } // namespace npq

@@ -115,4 +115,9 @@ bool is_unsafe_for_display(std::uint32_t cp) {
          cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
 }
 
+bool is_invisible(std::uint32_t cp) {
+  return (cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0x00AD ||
+         cp == 0x180E || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
 } // namespace npq::utf8

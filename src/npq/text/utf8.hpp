@@ -39,4 +39,9 @@ void append(std::string &out, std::uint32_t cp);
 /// controls (except TAB and LF), DEL, bidirectional overrides and isolates, and U+2028/U+2029.
 bool is_unsafe_for_display(std::uint32_t cp);
 
+/// True for code points a terminal shows as nothing at all, so that two different texts look
+/// the same: zero-width spaces and joiners, the word joiner and invisible operators, the soft
+/// hyphen, the Mongolian vowel separator and the tag characters (U+E0000-U+E007F).
+bool is_invisible(std::uint32_t cp);
+
 } // namespace npq::utf8

@@ -15,7 +15,7 @@ Stream inflate(const FlatStream &flat) {
     n.kind = f.kind;
     n.plain = f.plain;
     n.offset = f.offset;
-    n.tag = f.tag;
+    n.tag = core_tag(f.tag);
     n.text = f.text;
     made.push_back(&n);
   }

@@ -2,13 +2,16 @@
 
 #include "npq/text/utf8.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 #include <limits>
 #include <new>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -40,13 +43,52 @@ struct ReadAheadExceeded {
 // Hands the text to yaml-cpp in small chunks, and stops it when it reads far beyond the last
 // event it produced. yaml-cpp queues every token of an unclosed '[' or '{' (a possible implicit
 // key) before emitting anything, so without this a megabyte of brackets is tokenised, in time
-// and memory, before any limit of npq's can act.
+// and memory, before any limit of npq's can act. Only bytes that can make tokens count: comments
+// and white space produce none, so 256 KiB of comments between two keys is not read-ahead.
 class BudgetedBuffer final : public std::streambuf {
 public:
-  BudgetedBuffer(std::string &text, const std::size_t &last_event, std::size_t budget)
+  BudgetedBuffer(std::string_view text, const std::size_t &last_event, std::size_t budget)
       : m_text(text), m_last_event(last_event), m_budget(budget) {}
 
 private:
+  // Where a '#' starts a comment: at the start of a line or after a blank. Inside a quoted or
+  // block scalar such a '#' is text, which is not counted either; that text is one token, so it
+  // costs memory in proportion to its length, never per byte.
+  struct Scan {
+    bool in_comment = false;
+    bool after_blank = true;
+    std::size_t counted = 0; ///< bytes that can make tokens, from the start of the text
+
+    void step(char c) {
+      if (in_comment) {
+        in_comment = c != '\n';
+        after_blank = true;
+      } else if (c == '#' && after_blank) {
+        in_comment = true;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        after_blank = true;
+      } else {
+        after_blank = false;
+        ++counted;
+      }
+    }
+  };
+  struct Checkpoint {
+    std::size_t offset;
+    Scan scan;
+  };
+
+  // Counted bytes before `offset`, which lies within the text handed out so far.
+  std::size_t counted_before(std::size_t offset) const {
+    auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), offset,
+                               [](std::size_t o, const Checkpoint &c) { return o < c.offset; });
+    Checkpoint from = it == m_checkpoints.begin() ? Checkpoint{0, {}} : *std::prev(it);
+    for (std::size_t i = from.offset; i < offset && i < m_text.size(); ++i) {
+      from.scan.step(m_text[i]);
+    }
+    return from.scan.counted;
+  }
+
   int_type underflow() override {
     if (gptr() != nullptr && gptr() < egptr()) {
       return traits_type::to_int_type(*gptr());
@@ -55,18 +97,27 @@ private:
     if (next >= m_text.size()) {
       return traits_type::eof();
     }
-    if (next > m_last_event + m_budget) {
+    if (m_scan.counted > counted_before(m_last_event) + m_budget) {
       throw ReadAheadExceeded{m_last_event};
     }
     constexpr std::size_t kChunk = 4096;
-    char *begin = m_text.data() + next;
-    setg(begin, begin, begin + std::min(kChunk, m_text.size() - next));
+    std::size_t end = std::min(next + kChunk, m_text.size());
+    m_checkpoints.push_back(Checkpoint{next, m_scan});
+    for (std::size_t i = next; i < end; ++i) {
+      m_scan.step(m_text[i]);
+    }
+    // The get area is only read (yaml-cpp never puts characters back that differ), so the text
+    // need not be copied to hand it out.
+    char *begin = const_cast<char *>(m_text.data()) + next;
+    setg(begin, begin, begin + (end - next));
     return traits_type::to_int_type(*gptr());
   }
 
-  std::string &m_text;
+  std::string_view m_text;
   const std::size_t &m_last_event;
   std::size_t m_budget;
+  Scan m_scan;                           ///< state at the end of the text handed out
+  std::vector<Checkpoint> m_checkpoints; ///< state at the start of each chunk, in order
 };
 
 // Builds Nodes from yaml-cpp events. One instance per stream; reset per document.
@@ -80,11 +131,17 @@ public:
     m_frames.clear();
     m_anchors.clear();
     m_root = nullptr;
-    m_expanded = 0;
     m_document = document;
     m_started = false;
   }
   const Node *root() const { return m_root; }
+  /// The limits for a file of `size` bytes (see Limits).
+  void set_limits(std::uint64_t size) {
+    const Limits &l = m_limits;
+    m_node_limit = std::min(l.max_file_nodes, l.file_nodes_base + size / l.bytes_per_node);
+    m_alias_limit = {l.alias_nodes + size / 1024 * l.alias_nodes_per_kib,
+                     l.alias_bytes + size * l.alias_bytes_per_byte};
+  }
   std::uint32_t document_offset() const { return m_document_offset; }
   bool started() const { return m_started; }
 
@@ -96,28 +153,43 @@ public:
 
   void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     Node &n = make(mark, Kind::null);
-    finish_leaf(n, anchor);
+    finish_leaf(n, anchor, Weight{1, 0});
   }
 
   void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    std::uint32_t at = offset(mark);
     auto it = m_anchors.find(anchor);
     if (it == m_anchors.end()) {
-      throw StopDocument{Code::alias_problem, offset(mark), "alias to an undefined anchor", {}};
+      throw StopDocument{Code::alias_problem, at, "alias to an undefined anchor", {}};
     }
     const Node *target = it->second.node;
     if (it->second.open) {
-      throw StopDocument{Code::alias_problem, offset(mark),
+      throw StopDocument{Code::alias_problem, at,
                          "recursive alias: the alias is inside the node its anchor names",
                          "a value cannot contain itself; copy the part you need instead"};
     }
-    m_expanded += it->second.weight;
-    if (m_expanded > m_limits.max_expanded_nodes) {
-      throw StopDocument{Code::alias_problem, offset(mark),
-                         fmt::format("aliases expand this document to more than {} nodes",
-                                     m_limits.max_expanded_nodes),
-                         "nested aliases multiply; this looks like a 'billion laughs' document"};
+    const Weight &w = it->second.weight;
+    m_alias.nodes += w.nodes;
+    m_alias.bytes += w.bytes;
+    if (m_alias.nodes > m_alias_limit.nodes || m_alias.bytes > m_alias_limit.bytes) {
+      bool nodes = m_alias.nodes > m_alias_limit.nodes;
+      throw StopDocument{
+          Code::alias_problem, at,
+          nodes ? fmt::format("aliases add more than {} nodes to this file", m_alias_limit.nodes)
+                : fmt::format("aliases add more than {} bytes of text to this file",
+                              m_alias_limit.bytes),
+          "nested or repeated aliases multiply; write the values out, or split the file"};
     }
-    add_child(target, it->second.weight);
+    if (!m_frames.empty() && m_frames.back().node->kind == Kind::mapping &&
+        m_frames.back().pending_key == nullptr && target->kind == Kind::scalar) {
+      // An alias used as a key: a copy that knows where the alias is, so a duplicate key (or an
+      // unknown one) is reported here, not at the anchor.
+      Node &key = m_stream.arena.emplace_back(*target);
+      key.offset = at;
+      add_child(&key, w);
+      return;
+    }
+    add_child(target, w, at);
   }
 
   void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -126,7 +198,7 @@ public:
     n.plain = tag == "?";
     n.text = value;
     set_tag(n, tag, mark);
-    finish_leaf(n, anchor);
+    finish_leaf(n, anchor, Weight{1, value.size()});
   }
 
   void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -150,17 +222,22 @@ public:
   }
 
 private:
+  /// What a node stands for once aliases are expanded: nodes and bytes of scalar text.
+  struct Weight {
+    std::uint64_t nodes = 1;
+    std::uint64_t bytes = 0;
+  };
   struct Frame {
     Node *node;
     YAML::anchor_t anchor;
-    std::uint64_t weight = 1;
+    Weight weight;
     const Node *pending_key = nullptr;
     std::unordered_map<std::string_view, const Node *> keys; // only for large mappings
   };
   struct Anchor {
     const Node *node;
     bool open;
-    std::uint64_t weight;
+    Weight weight;
   };
 
   std::uint32_t offset(const YAML::Mark &mark) {
@@ -180,17 +257,10 @@ private:
     Node &n = m_stream.arena.emplace_back();
     n.kind = kind;
     n.offset = offset(mark);
-    if (++m_file_nodes > m_limits.max_file_nodes) {
+    if (++m_file_nodes > m_node_limit) {
       throw StopDocument{Code::too_large, n.offset,
-                         fmt::format("this file has more than {} nodes", m_limits.max_file_nodes),
+                         fmt::format("this file has more than {} nodes", m_node_limit),
                          "split it into several files"};
-    }
-    if (++m_expanded > m_limits.max_expanded_nodes) {
-      throw StopDocument{
-          Code::alias_problem,
-          n.offset,
-          fmt::format("this document has more than {} nodes", m_limits.max_expanded_nodes),
-          {}};
     }
     return n;
   }
@@ -219,11 +289,11 @@ private:
           fmt::format("unsupported tag '{}'", core ? fmt::format("!!{}", name) : tag),
           "remove the tag; npq reads the YAML 1.2 core schema only"};
     }
-    n.tag = tag;
+    n.tag = core_tag(tag);
     if (n.kind == Kind::scalar && name != "str") {
       // A core tag must fit its value, or the value would be silently reinterpreted.
       Node probe = n;
-      probe.tag.clear();
+      probe.tag = {};
       probe.plain = true;
       ScalarType actual = scalar_type(probe);
       bool fits =
@@ -239,11 +309,11 @@ private:
     }
   }
 
-  void finish_leaf(Node &n, YAML::anchor_t anchor) {
+  void finish_leaf(Node &n, YAML::anchor_t anchor, Weight weight) {
     if (anchor != 0) {
-      m_anchors[anchor] = Anchor{&n, false, 1};
+      m_anchors[anchor] = Anchor{&n, false, weight};
     }
-    add_child(&n, 1);
+    add_child(&n, weight);
   }
 
   void open(Node &n, YAML::anchor_t anchor) {
@@ -254,7 +324,7 @@ private:
           "flatten the structure; no npq document needs this depth"};
     }
     if (anchor != 0) {
-      m_anchors[anchor] = Anchor{&n, true, 1};
+      m_anchors[anchor] = Anchor{&n, true, {}};
     }
     m_frames.push_back(Frame{&n, anchor});
   }
@@ -272,14 +342,17 @@ private:
     add_child(f.node, f.weight);
   }
 
-  void add_child(const Node *child, std::uint64_t weight) {
+  // `at`: where the child is written, when that is not its own offset (an alias).
+  void add_child(const Node *child, Weight weight, std::optional<std::uint32_t> at = {}) {
     if (m_frames.empty()) {
       m_root = child;
       return;
     }
     Frame &f = m_frames.back();
-    f.weight =
-        std::min<std::uint64_t>(f.weight + weight, std::numeric_limits<std::uint32_t>::max());
+    // Saturating: a weight only ever needs to be compared with a limit far below the maximum.
+    constexpr auto kMax = std::numeric_limits<std::uint64_t>::max() / 2;
+    f.weight.nodes = std::min(f.weight.nodes + weight.nodes, kMax);
+    f.weight.bytes = std::min(f.weight.bytes + weight.bytes, kMax);
     Node &parent = *f.node;
     if (parent.kind == Kind::sequence) {
       parent.items.push_back(child);
@@ -287,7 +360,7 @@ private:
     }
     if (f.pending_key == nullptr) {
       if (child->kind != Kind::scalar) {
-        throw StopDocument{Code::non_scalar_key, child->offset,
+        throw StopDocument{Code::non_scalar_key, at.value_or(child->offset),
                            child->kind == Kind::null ? "a mapping key is empty (null)"
                                                      : "a mapping key is not plain text",
                            "keys are names such as 'title'; use a scalar key"};
@@ -391,12 +464,14 @@ private:
   std::vector<Frame> m_frames;
   std::unordered_map<YAML::anchor_t, Anchor> m_anchors;
   const Node *m_root = nullptr;
-  std::uint64_t m_expanded = 0;
+  Weight m_alias{0, 0};       ///< what aliases have added so far, over the whole file
+  Weight m_alias_limit{0, 0}; ///< what they may add (set_alias_limit)
   std::uint32_t m_document_offset = 0;
   int m_document = 0;
   bool m_started = false;
   std::size_t m_last_event = 0;
   std::uint64_t m_file_nodes = 0;
+  std::uint64_t m_node_limit = 0; ///< set_limits
 };
 
 // Describes the character at an offset for "unexpected ..." messages.
@@ -518,6 +593,15 @@ Location locate(const SourceFile &source, std::size_t offset, std::string pointe
   return Location{source.name(), p.line, p.column, std::move(pointer), document};
 }
 
+Limits share(const Limits &run, std::size_t files) {
+  Limits each = run;
+  if (files > 1) {
+    each.alias_nodes = run.alias_nodes / files;
+    each.alias_bytes = run.alias_bytes / files;
+  }
+  return each;
+}
+
 Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
   Stream stream;
   std::size_t base = 0;
@@ -526,13 +610,23 @@ Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
   }
   // yaml-cpp 0.7 does not treat a lone CR as a line break; YAML 1.2 does. Replacing it with LF
   // keeps every byte offset (and so every reported position) unchanged.
-  std::string text = source.text().substr(base);
+  std::string_view text = std::string_view(source.text()).substr(base);
+  auto lone_cr = [&](std::size_t i) {
+    return text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+  };
+  std::string with_lf; // a copy only for files that need it
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
-      text[i] = '\n';
+    if (lone_cr(i)) {
+      with_lf = std::string(text);
+      for (std::size_t j = i; j < with_lf.size(); ++j) {
+        with_lf[j] = lone_cr(j) ? '\n' : with_lf[j];
+      }
+      text = with_lf;
+      break;
     }
   }
   TreeBuilder builder(stream, source, out, limits, base);
+  builder.set_limits(text.size());
   BudgetedBuffer buffer(text, builder.last_event(), limits.max_read_ahead);
   std::istream input(&buffer);
   input.exceptions(std::ios::badbit); // let ReadAheadExceeded through istream
@@ -583,9 +677,9 @@ Stream load(const SourceFile &source, Diagnostics &out, const Limits &limits) {
   } catch (const ReadAheadExceeded &e) {
     stream.documents.clear();
     out.add(Code::too_deep, locate(source, e.position + base),
-            fmt::format("the parser read more than {} KiB past this point without finding the "
-                        "end of a value: an unclosed or very deeply nested '[' or '{{', or a "
-                        "single value that is too long",
+            fmt::format("the parser read more than {} KiB of YAML (comments and white space "
+                        "aside) past this point without finding the end of a value: an unclosed "
+                        "or very deeply nested '[' or '{{', or a single value that is too long",
                         limits.max_read_ahead >> 10),
             "close the bracket, or split the value");
   } catch (const YAML::DeepRecursion &e) {

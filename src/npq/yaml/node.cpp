@@ -100,6 +100,19 @@ bool core_float(std::string_view s) {
 
 } // namespace
 
+std::string_view core_tag(std::string_view tag) {
+  static constexpr std::string_view kCore[] = {"tag:yaml.org,2002:str",   "tag:yaml.org,2002:int",
+                                               "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                                               "tag:yaml.org,2002:null",  "tag:yaml.org,2002:map",
+                                               "tag:yaml.org,2002:seq"};
+  for (auto t : kCore) {
+    if (t == tag) {
+      return t;
+    }
+  }
+  return {};
+}
+
 const Node *Node::get(std::string_view key) const {
   for (const auto &e : entries) {
     if (e.key->kind == Kind::scalar && e.key->text == key) {
@@ -217,10 +230,10 @@ bool is_yaml11_ambiguous(const Node &node) {
   return only_number_chars && has_digit && (has_underscore || has_colon);
 }
 
-bool parse_number(const Node &node, double &out) {
+NumberRead read_number(const Node &node, double &out) {
   auto type = scalar_type(node);
   if (type != ScalarType::integer && type != ScalarType::floating) {
-    return false;
+    return NumberRead::not_a_number;
   }
   std::string_view s = node.text;
   bool negative = false;
@@ -231,33 +244,42 @@ bool parse_number(const Node &node, double &out) {
   }
   if (body == ".inf" || body == ".Inf" || body == ".INF") {
     out = negative ? -HUGE_VAL : HUGE_VAL;
-    return true;
+    return NumberRead::ok;
   }
   if (body == ".nan" || body == ".NaN" || body == ".NAN") {
     out = std::nan("");
-    return true;
+    return NumberRead::ok;
   }
   if (type == ScalarType::integer && body.size() > 2 && body[0] == '0' &&
       (body[1] == 'o' || body[1] == 'x')) {
     unsigned long long value = 0;
     int base = body[1] == 'o' ? 8 : 16;
     auto [ptr, ec] = std::from_chars(body.data() + 2, body.data() + body.size(), value, base);
-    if (ec != std::errc()) {
-      return false;
+    if (ec == std::errc::result_out_of_range) {
+      return NumberRead::out_of_range;
+    }
+    if (ec != std::errc() || ptr != body.data() + body.size()) {
+      return NumberRead::not_a_number;
     }
     out = static_cast<double>(value);
-    return true;
+    return NumberRead::ok;
   }
-  // from_chars for double does not accept a leading '+'; the sign was removed above.
+  // from_chars for double does not accept a leading '+'; the sign was removed above. It reports
+  // both overflow (1e999) and underflow (1e-400) as out of range.
   double value = 0;
   auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
   if (ec == std::errc::result_out_of_range) {
-    value = HUGE_VAL;
-  } else if (ec != std::errc() || ptr != body.data() + body.size()) {
-    return false;
+    return NumberRead::out_of_range;
+  }
+  if (ec != std::errc() || ptr != body.data() + body.size()) {
+    return NumberRead::not_a_number;
   }
   out = negative ? -value : value;
-  return true;
+  return NumberRead::ok;
+}
+
+bool parse_number(const Node &node, double &out) {
+  return read_number(node, out) == NumberRead::ok;
 }
 
 } // namespace npq::yaml

@@ -27,8 +27,10 @@ struct Node {
   Kind kind = Kind::null;
   bool plain = true;        ///< scalar written without quotes or block indicator
   std::uint32_t offset = 0; ///< byte offset of the node in its file
-  std::string tag;          ///< explicit tag ("tag:yaml.org,2002:str"), empty when none
-  std::string text;         ///< scalar text
+  /// Explicit tag ("tag:yaml.org,2002:str"), empty when none. Only the core tags are accepted,
+  /// so it always views static storage (core_tag()): a node is kept small, for large files.
+  std::string_view tag;
+  std::string text; ///< scalar text
   std::vector<const Node *> items;
   std::vector<Entry> entries;
 
@@ -43,6 +45,10 @@ struct Node {
   const Node *key_node(std::string_view key) const;
 };
 
+/// The static copy of a YAML 1.2 core tag ("tag:yaml.org,2002:" and str, int, float, bool,
+/// null, map or seq); empty for any other tag.
+std::string_view core_tag(std::string_view tag);
+
 /// Core-schema type of a node: null nodes are null; tagged scalars follow their tag; quoted and
 /// block scalars are strings; plain scalars are matched against the core-schema patterns.
 ScalarType scalar_type(const Node &node);
@@ -50,7 +56,12 @@ std::string_view to_string(ScalarType type);
 /// True when a plain scalar would be read differently by a YAML 1.1 parser (yes/no/on/off, y/n,
 /// leading-zero or underscore numbers, sexagesimal 1:30).
 bool is_yaml11_ambiguous(const Node &node);
-/// Parses a core-schema number (integer or float); false if the text is not one.
+/// How reading a number went: a number outside double's range (1e999, 1e-400, a 400-digit
+/// integer) is a number npq cannot represent, which is not the same as text.
+enum class NumberRead : std::uint8_t { ok, not_a_number, out_of_range };
+/// Reads a core-schema number (integer or float) into `out` (.inf and .nan included).
+NumberRead read_number(const Node &node, double &out);
+/// read_number() == ok.
 bool parse_number(const Node &node, double &out);
 
 struct Document {
