@@ -198,6 +198,26 @@ def documents(n: int) -> bytes:
     return b"".join(b"---\nkey: %d\n" % i for i in range(n))
 
 
+def figures_at_limits(periods: int = 200, activities: int = 100, categories: int = 50) -> bytes:
+    """A programme at the format's list limits whose hours are all unpublished, with a per-term
+    and a total figure for each category: tens of thousands of unknowns for the figures engine."""
+    kinds = ["workshop", "coaching", "webinar", "seminar", "audit", "peer-learning-group",
+             "conference", "face-to-face-event"]
+    out = ["format: 1", "kind: programme", "title: Big", "qualification: NPQLT", "provider: X",
+           'source: {title: X, url: "https://www.example.org/x"}', "route-map:",
+           "  period-kind: term", "  periods:"]
+    for p in range(periods):
+        out.append(f"    - id: t{p}\n      title: Term {p}\n      activities:")
+        for a in range(activities):
+            out.append(f"        - {{title: A{p}-{a}, kind: {kinds[a % len(kinds)]}, "
+                       "hours: not-published}")
+    out.append("summary:\n  total-hours: 500\n  categories:")
+    for c in range(categories):
+        out.append(f"    - label: Cat {c}\n      kinds: [{kinds[c % len(kinds)]}]\n"
+                   f"      hours-per-period: {{at-least: {1 + c % 3}}}\n      total-hours: {10 + c}")
+    return ("\n".join(out) + "\n").encode()
+
+
 def many_keys(n: int, duplicate_every: int = 0) -> bytes:
     out = []
     for i in range(n):
@@ -304,6 +324,12 @@ CASES: list[Case] = [
     Case("flow-14mib", "extra", "a 14 MiB flow sequence '[x,x,...]' (under the 16 MiB limit)",
          file_case("flow14.yaml", lambda: b"[" + b"x," * (7 << 20) + b"x]\n"),
          Expect(1, "NPQ011", 1, ANY)),
+    Case("figures-at-list-limits", "extra",
+         "200 terms of 100 activities with unpublished hours and 50 categories of figures (1.3 MB)",
+         file_case("figures.yaml", lambda: figures_at_limits()),
+         Expect(0, "NPQ309", ANY, 1, wall_limit=3.0),
+         "the figures engine's work budget (lp::Budget) stops it: one NPQ309 at the summary says "
+         "the figures were not judged; before the budget it ran for minutes and took gigabytes"),
     Case("keys-100000", "extra", "a mapping with 100,000 distinct keys (duplicate check stays linear)",
          file_case("keys.yaml", lambda: many_keys(100_000)), Expect(1, "NPQ100")),
     Case("duplicates-50000", "extra", "50,000 duplicate keys (50,000 findings)",

@@ -97,3 +97,30 @@ TEST_CASE("lp: degenerate problems terminate") {
   CHECK(maximise(p, sum).value == doctest::Approx(0));
   CHECK(minimise(p, sum).value == doctest::Approx(0));
 }
+
+TEST_CASE("lp: a work budget stops a solve, and only past it") {
+  // 70 = the sum of six unknowns: a 1 x 13 tableau (6 variables, an artificial, the right-hand
+  // side; two rows with the objective), so building it costs 2 x 14 = 28 cells.
+  Problem p;
+  Terms total;
+  for (int i = 0; i < 6; ++i) {
+    total.push_back({p.add_variable(0, kInfinity), 1});
+  }
+  p.rows.push_back({total, 70, 70});
+  Budget enough{1'000'000};
+  CHECK(maximise(p, total, &enough).value == doctest::Approx(70));
+  CHECK(enough.cells < 1'000'000);
+  Budget tiny{10};
+  CHECK_THROWS_AS(maximise(p, total, &tiny), TooLarge);
+  CHECK(tiny.cells == 0);
+  // No tableau over kMaxCells is built, budget or not: 2,100 rows of 2,100 unknowns.
+  Problem big;
+  Terms all;
+  for (int i = 0; i < 2100; ++i) {
+    all.push_back({big.add_variable(0, kInfinity), 1});
+  }
+  for (int i = 0; i < 2100; ++i) {
+    big.rows.push_back({{all[static_cast<std::size_t>(i)]}, 0, 1});
+  }
+  CHECK_THROWS_AS(feasible(big), TooLarge);
+}

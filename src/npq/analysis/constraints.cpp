@@ -124,8 +124,8 @@ Requirement requirement(const model::Hours &h, double m, double tolerance) {
 
 System::System(const model::Programme &p, const Totals &totals, const Selection &selection,
                const std::vector<Figure> &figures, bool with_categories,
-               const FigureOptions &options)
-    : m_p(p), m_selection(selection), m_options(options) {
+               const FigureOptions &options, lp::Budget *budget)
+    : m_p(p), m_selection(selection), m_options(options), m_budget(budget) {
   (void)totals;
   const auto &s = p.summary;
   m_exprs.resize(figures.size());
@@ -464,7 +464,7 @@ bool System::feasible(const std::vector<std::size_t> &figures) const {
     }
     problem.rows.push_back(std::move(r));
   }
-  return lp::feasible(problem);
+  return lp::feasible(problem, m_budget);
 }
 
 std::optional<std::pair<double, double>> System::range(const Expression &e,
@@ -485,8 +485,15 @@ std::optional<std::pair<double, double>> System::range(const Expression &e,
     vars.insert(t.first);
   }
   std::vector<bool> used(rows.size(), false);
+  std::uint64_t terms = 0;
+  for (const auto &r : rows) {
+    terms += r.terms.size();
+  }
   for (bool grew = true; grew;) {
     grew = false;
+    if (m_budget != nullptr) {
+      m_budget->spend(terms); // each pass reads every row
+    }
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (used[i]) {
         continue;
@@ -534,8 +541,8 @@ std::optional<std::pair<double, double>> System::range(const Expression &e,
   for (const auto &[v, a] : e.terms) {
     objective.push_back({index.at(v), a});
   }
-  auto lo = lp::minimise(sub, objective);
-  auto hi = lp::maximise(sub, objective);
+  auto lo = lp::minimise(sub, objective, m_budget);
+  auto hi = lp::maximise(sub, objective, m_budget);
   if (lo.status == lp::Status::infeasible || hi.status == lp::Status::infeasible) {
     return std::nullopt;
   }

@@ -59,7 +59,8 @@ public:
   /// unknowns of their own (judging with every published figure); without, the route map is
   /// taken as complete (judging against the route map alone).
   System(const model::Programme &programme, const Totals &totals, const Selection &selection,
-         const std::vector<Figure> &figures, bool with_categories, const FigureOptions &options);
+         const std::vector<Figure> &figures, bool with_categories, const FigureOptions &options,
+         lp::Budget *budget = nullptr);
 
   /// The expression of part `part` of figure `figure` (hours figures only).
   const Expression &expression(std::size_t figure, std::size_t part) const {
@@ -96,7 +97,8 @@ private:
   const model::Programme &m_p;
   const Selection &m_selection;
   const FigureOptions &m_options;
-  lp::Problem m_base; ///< unknowns with their bounds, and the rows tying shares to their activity
+  lp::Budget *m_budget; ///< shared by every solve of one judgement; null: unbounded (tests)
+  lp::Problem m_base;   ///< unknowns with their bounds, and the rows tying shares to their activity
   std::vector<Unknown> m_unknowns;
   std::map<const model::Activity *, int> m_activity_var;
   std::map<std::pair<const model::Activity *, int>, int> m_share_var;

@@ -12,6 +12,10 @@ namespace npq::analysis {
 
 namespace {
 
+// lp::Budget for one judgement: about a second of simplex work. The bundled programmes use under
+// a thousandth of it (bench/run.sh measures them).
+constexpr std::uint64_t kWorkBudget = 1'000'000'000;
+
 using detail::Requirement;
 using detail::Selection;
 using detail::System;
@@ -415,26 +419,21 @@ Judgement judge(const model::Programme &p, const Totals &totals, const FigureOpt
   if (sels.empty()) {
     return j;
   }
+  // Work for every solve below together: see lp::Budget.
+  lp::Budget budget{kWorkBudget};
   std::vector<System> alone;
   std::vector<System> full;
   // Without a route map there is nothing to judge a figure against alone: the categories' own
   // hours are the unknowns in both.
   bool has_route_map = p.route_map.present && !p.route_map.periods.empty();
   for (const auto &sel : sels) {
-    alone.emplace_back(p, totals, sel, j.figures, !has_route_map, options);
-    full.emplace_back(p, totals, sel, j.figures, true, options);
+    alone.emplace_back(p, totals, sel, j.figures, !has_route_map, options, &budget);
+    full.emplace_back(p, totals, sel, j.figures, true, options, &budget);
   }
   const std::size_t n = j.figures.size();
   std::vector<bool> yes(sels.size(), true);
   bool route_map = p.route_map.present && !p.route_map.periods.empty();
 
-  // Each figure against the route map alone.
-  std::vector<Figure> by_route_map = j.figures;
-  for (std::size_t f = 0; f < n; ++f) {
-    for (std::size_t k = 0; k < by_route_map[f].parts.size(); ++k) {
-      judge_part(by_route_map[f], f, k, alone, sels, {}, yes, p);
-    }
-  }
   auto worst = [](const Figure &f) {
     Verdict v = Verdict::confirmed;
     for (const auto &part : f.parts) {
@@ -442,69 +441,89 @@ Judgement judge(const model::Programme &p, const Totals &totals, const FigureOpt
     }
     return v;
   };
-
-  // The figures that constrain hours and are not already contradicted by the route map: can they
-  // all hold together?
-  std::vector<std::size_t> live;
-  for (std::size_t f = 0; f < n; ++f) {
-    bool hours = full.front().constrains(f);
-    if (hours && (j.figures[f].counts_nothing || worst(by_route_map[f]) != Verdict::contradicted)) {
-      live.push_back(f);
-    }
-  }
-  j.conflicts = conflicts(live, full);
-  for (auto &c : j.conflicts) { // in the order the reader meets them
-    std::sort(c.figures.begin(), c.figures.end(), [&](std::size_t a, std::size_t b) {
-      const auto &la = j.figures[a].loc;
-      const auto &lb = j.figures[b].loc;
-      return std::tie(la.line, la.column, a) < std::tie(lb.line, lb.column, b);
-    });
-  }
-  j.route_map_alone = !j.conflicts.empty();
-
-  if (j.route_map_alone) {
-    j.figures = std::move(by_route_map);
-  } else {
-    std::vector<bool> feasible;
-    feasible.reserve(full.size());
-    for (const auto &sys : full) {
-      feasible.push_back(sys.feasible(live));
-    }
+  bool gave_up = false;
+  try {
+    // Each figure against the route map alone.
+    std::vector<Figure> by_route_map = j.figures;
     for (std::size_t f = 0; f < n; ++f) {
-      if (!full.front().constrains(f) || worst(by_route_map[f]) == Verdict::contradicted) {
-        j.figures[f] = by_route_map[f]; // counts are constants; a contradiction stays one
-        continue;
+      for (std::size_t k = 0; k < by_route_map[f].parts.size(); ++k) {
+        judge_part(by_route_map[f], f, k, alone, sels, {}, yes, p);
       }
-      std::vector<std::size_t> context;
-      for (std::size_t g : live) {
-        if (g != f) {
-          context.push_back(g);
+    }
+
+    // The figures that constrain hours and are not already contradicted by the route map: can they
+    // all hold together?
+    std::vector<std::size_t> live;
+    for (std::size_t f = 0; f < n; ++f) {
+      bool hours = full.front().constrains(f);
+      if (hours &&
+          (j.figures[f].counts_nothing || worst(by_route_map[f]) != Verdict::contradicted)) {
+        live.push_back(f);
+      }
+    }
+    j.conflicts = conflicts(live, full);
+    for (auto &c : j.conflicts) { // in the order the reader meets them
+      std::sort(c.figures.begin(), c.figures.end(), [&](std::size_t a, std::size_t b) {
+        const auto &la = j.figures[a].loc;
+        const auto &lb = j.figures[b].loc;
+        return std::tie(la.line, la.column, a) < std::tie(lb.line, lb.column, b);
+      });
+    }
+    j.route_map_alone = !j.conflicts.empty();
+
+    if (j.route_map_alone) {
+      j.figures = std::move(by_route_map);
+    } else {
+      std::vector<bool> feasible;
+      feasible.reserve(full.size());
+      for (const auto &sys : full) {
+        feasible.push_back(sys.feasible(live));
+      }
+      for (std::size_t f = 0; f < n; ++f) {
+        if (!full.front().constrains(f) || worst(by_route_map[f]) == Verdict::contradicted) {
+          j.figures[f] = by_route_map[f]; // counts are constants; a contradiction stays one
+          continue;
+        }
+        std::vector<std::size_t> context;
+        for (std::size_t g : live) {
+          if (g != f) {
+            context.push_back(g);
+          }
+        }
+        for (std::size_t k = 0; k < j.figures[f].parts.size(); ++k) {
+          judge_part(j.figures[f], f, k, full, sels, context, feasible, p);
         }
       }
-      for (std::size_t k = 0; k < j.figures[f].parts.size(); ++k) {
-        judge_part(j.figures[f], f, k, full, sels, context, feasible, p);
+      // The programme's range with every published figure but its own total (which would only
+      // repeat itself).
+      std::vector<std::size_t> others;
+      for (std::size_t f : live) {
+        if (j.figures[f].kind != Figure::Kind::programme_total) {
+          others.push_back(f);
+        }
+      }
+      double lo = lp::kInfinity;
+      double hi = -lp::kInfinity;
+      for (std::size_t i = 0; i < full.size(); ++i) {
+        if (auto r = full[i].range(full[i].programme(), others, feasible[i])) {
+          lo = std::min(lo, r->first);
+          hi = std::max(hi, r->second);
+        }
+      }
+      if (std::isfinite(lo)) {
+        j.programme.low = lo;
+        j.programme.high = hi;
       }
     }
-    // The programme's range with every published figure but its own total (which would only
-    // repeat itself).
-    std::vector<std::size_t> others;
-    for (std::size_t f : live) {
-      if (j.figures[f].kind != Figure::Kind::programme_total) {
-        others.push_back(f);
-      }
-    }
-    double lo = lp::kInfinity;
-    double hi = -lp::kInfinity;
-    for (std::size_t i = 0; i < full.size(); ++i) {
-      if (auto r = full[i].range(full[i].programme(), others, feasible[i])) {
-        lo = std::min(lo, r->first);
-        hi = std::max(hi, r->second);
-      }
-    }
-    if (std::isfinite(lo)) {
-      j.programme.low = lo;
-      j.programme.high = hi;
-    }
+  } catch (const lp::TooLarge &) {
+    // A programme far beyond any published one (the format's list limits allow thousands of
+    // unknown hours and figures): every figure is shown as published, and the reason given once.
+    gave_up = true;
+    j.conflicts.clear();
+    j.route_map_alone = false;
+    j.not_judged = fmt::format("npq did not judge the published figures: {} unknown hours and "
+                               "{} figures are too many to reason about together",
+                               full.front().unknowns().size(), n);
   }
 
   // Route-map figures for display, the verdicts nothing in the route map can check, and each
@@ -550,11 +569,17 @@ Judgement judge(const model::Programme &p, const Totals &totals, const FigureOpt
                              : "cannot be checked: the programme's length in weeks is not "
                                "published";
       }
+      if (gave_up) {
+        part.verdict = Verdict::unverifiable;
+        part.condition = "not judged: too many unknowns to reason about together";
+      }
     }
     fig.verdict = worst(fig);
     fig.condition = summary_condition(fig, p);
   }
-  cancel_out(j, p);
+  if (!gave_up) {
+    cancel_out(j, p);
+  }
   return j;
 }
 

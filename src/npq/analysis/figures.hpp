@@ -119,6 +119,9 @@ struct Judgement {
   /// itself taken into account (unpublished hours a category total carries, ceilings such as "up
   /// to 50 hours a module").
   Interval programme;
+  /// Set when the figures were too many to judge within lp::Budget: why. Every figure is then
+  /// unverifiable and this is said once (NPQ309), not per figure.
+  std::string not_judged;
 };
 
 /// Judges every published figure of the programme's summary.

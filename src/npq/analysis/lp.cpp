@@ -15,7 +15,8 @@ constexpr double kEps = 1e-9;
 // objective value.
 class Tableau {
 public:
-  explicit Tableau(const Problem &p) : m_vars(static_cast<int>(p.low.size())) {
+  Tableau(const Problem &p, Budget *budget)
+      : m_vars(static_cast<int>(p.low.size())), m_budget(budget) {
     // Constraint rows in y = x - low: each row's bounds shift by Σ a·low.
     struct Std {
       Terms terms;
@@ -54,6 +55,11 @@ public:
     m_slack0 = m_vars;
     m_art0 = m_vars + slacks;
     m_cols = m_art0 + m_rows;
+    m_cells = (static_cast<std::uint64_t>(m_rows) + 1) * (static_cast<std::uint64_t>(m_cols) + 1);
+    if (m_cells > kMaxCells) {
+      throw TooLarge();
+    }
+    charge();
     m_t.assign((static_cast<std::size_t>(m_rows) + 1) * (static_cast<std::size_t>(m_cols) + 1),
                0.0);
     m_basis.assign(static_cast<std::size_t>(m_rows), 0);
@@ -133,7 +139,14 @@ private:
   double &obj(int j) { return at(m_rows, j); }
   double obj_const(int j) const { return m_t[index(m_rows, j)]; }
 
+  void charge() {
+    if (m_budget != nullptr) {
+      m_budget->spend(m_cells);
+    }
+  }
+
   void pivot(int r, int c) {
+    charge();
     double p = at(r, c);
     for (int j = 0; j <= m_cols; ++j) {
       at(r, j) /= p;
@@ -196,12 +209,14 @@ private:
   int m_cols = 0;
   int m_slack0 = 0;
   int m_art0 = 0;
+  std::uint64_t m_cells = 0;
+  Budget *m_budget = nullptr;
   std::vector<double> m_t;
   std::vector<int> m_basis;
 };
 
-Result solve(const Problem &p, const Terms &objective, double sense) {
-  Tableau t(p);
+Result solve(const Problem &p, const Terms &objective, double sense, Budget *budget) {
+  Tableau t(p, budget);
   if (!t.phase_one()) {
     return {Status::infeasible, 0};
   }
@@ -219,16 +234,24 @@ Result solve(const Problem &p, const Terms &objective, double sense) {
 
 } // namespace
 
-Result minimise(const Problem &problem, const Terms &objective) {
-  return solve(problem, objective, 1.0);
+void Budget::spend(std::uint64_t n) {
+  if (n > cells) {
+    cells = 0;
+    throw TooLarge();
+  }
+  cells -= n;
 }
 
-Result maximise(const Problem &problem, const Terms &objective) {
-  return solve(problem, objective, -1.0);
+Result minimise(const Problem &problem, const Terms &objective, Budget *budget) {
+  return solve(problem, objective, 1.0, budget);
 }
 
-bool feasible(const Problem &problem) {
-  return Tableau(problem).phase_one();
+Result maximise(const Problem &problem, const Terms &objective, Budget *budget) {
+  return solve(problem, objective, -1.0, budget);
+}
+
+bool feasible(const Problem &problem, Budget *budget) {
+  return Tableau(problem, budget).phase_one();
 }
 
 } // namespace npq::analysis::lp

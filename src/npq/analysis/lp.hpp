@@ -9,7 +9,9 @@
 // test in tests/figures/ compare it with independent methods.
 #pragma once
 
+#include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -40,6 +42,24 @@ struct Problem {
   }
 };
 
+/// The work a series of solves may do, in tableau cells touched (building a tableau, each
+/// pivot). Honest programmes need a few thousand; a hostile one at the format's list limits
+/// would need hours and gigabytes, so the solver stops instead (TooLarge) and the caller says
+/// that the figures were not judged.
+struct Budget {
+  std::uint64_t cells = 0;
+  /// Takes `n` cells of work, or throws TooLarge.
+  void spend(std::uint64_t n);
+};
+
+/// No tableau larger than this many cells is built (32 MiB of doubles).
+constexpr std::uint64_t kMaxCells = std::uint64_t{4} << 20;
+
+/// Thrown when a solve would go over its Budget or kMaxCells.
+struct TooLarge : std::runtime_error {
+  TooLarge() : std::runtime_error("linear program over its work budget") {}
+};
+
 enum class Status { optimal, unbounded, infeasible };
 
 struct Result {
@@ -48,12 +68,12 @@ struct Result {
 };
 
 /// The least value of `objective` over the problem's feasible set.
-Result minimise(const Problem &problem, const Terms &objective);
+Result minimise(const Problem &problem, const Terms &objective, Budget *budget = nullptr);
 
 /// The greatest value of `objective` over the problem's feasible set.
-Result maximise(const Problem &problem, const Terms &objective);
+Result maximise(const Problem &problem, const Terms &objective, Budget *budget = nullptr);
 
 /// Whether any point satisfies every row and bound.
-bool feasible(const Problem &problem);
+bool feasible(const Problem &problem, Budget *budget = nullptr);
 
 } // namespace npq::analysis::lp

@@ -204,6 +204,12 @@ private:
   // One finding per figure that is not confirmed: contradicted figures are errors, open ones
   // warnings that say what would make them true, and figures nothing can check are notes.
   void report_figures(const analysis::Judgement &j) {
+    if (!j.not_judged.empty()) {
+      report(Code::figure_unverifiable, m_p.summary.loc, j.not_judged,
+             "split the programme into smaller files, or publish the hours the route map leaves "
+             "out");
+      return;
+    }
     std::set<const analysis::Figure *> in_conflict;
     for (const auto &c : j.conflicts) {
       for (std::size_t f : c.figures) {
