@@ -123,29 +123,22 @@ Json physical_location(const Location &where) {
   return loc;
 }
 
-// GitHub workflow command escaping (actions/toolkit packages/core/src/command.ts).
-std::string github_data(std::string_view s) {
+// GitHub workflow commands ('::error file=F,line=L::message'), escaped as the runner unescapes
+// them (actions/toolkit packages/core/src/command.ts): '%', CR and LF in the message; also ':'
+// and ',' in a property. Line feeds are kept until this step, so a multi-line message arrives
+// as %0A and shows as separate lines; other control characters are made visible first.
+std::string github_escape(std::string_view s, bool property) {
   std::string out;
-  for (char c : terminal_safe(s)) {
+  for (char c : property ? terminal_safe(s) : terminal_safe_lines(s)) {
     if (c == '%') {
       out += "%25";
     } else if (c == '\r') {
       out += "%0D";
     } else if (c == '\n') {
       out += "%0A";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string github_property(std::string_view s) {
-  std::string out;
-  for (char c : github_data(s)) {
-    if (c == ':') {
+    } else if (property && c == ':') {
       out += "%3A";
-    } else if (c == ',') {
+    } else if (property && c == ',') {
       out += "%2C";
     } else {
       out += c;
@@ -328,19 +321,21 @@ std::string render_github(const Diagnostics &diagnostics, const RunSummary &summ
     std::string command = d.severity == Severity::error     ? "error"
                           : d.severity == Severity::warning ? "warning"
                                                             : "notice";
-    std::string properties = fmt::format("file={}", github_property(d.where.file));
+    std::string properties = fmt::format("file={}", github_escape(d.where.file, true));
     if (d.where.line > 0) {
       properties += fmt::format(",line={},col={}", d.where.line, std::max(d.where.column, 1));
     }
-    properties += fmt::format(",title={}", github_property(info(d.code).code));
+    properties += fmt::format(",title={}", github_escape(info(d.code).code, true));
     std::string message = d.message;
     if (!d.hint.empty()) {
       message += "\nhint: " + d.hint;
     }
     for (const auto &n : d.notes) {
-      message += fmt::format("\nnote: {}:{}: {}", n.where.file, n.where.line, n.message);
+      message += n.where.line == 0 ? fmt::format("\nnote: {}: {}", n.where.file, n.message)
+                                   : fmt::format("\nnote: {}:{}:{}: {}", n.where.file, n.where.line,
+                                                 n.where.column, n.message);
     }
-    out += fmt::format("::{} {}::{}\n", command, properties, github_data(message));
+    out += fmt::format("::{} {}::{}\n", command, properties, github_escape(message, false));
   }
   out += summary_line(diagnostics, summary) + "\n";
   return out;
