@@ -13,9 +13,32 @@ std::string version_string() {
   return fmt::format("npq {}", kVersion);
 }
 
-namespace {
-
 namespace fs = std::filesystem;
+
+std::string documentation_address() {
+  std::string_view configured = NPQ_DOCS_URL;
+  if (!configured.empty()) {
+    return std::string(configured);
+  }
+  // PREFIX/bin/npq -> PREFIX/share/doc/npq, where 'cmake --install' puts README.md and docs/;
+  // else the source tree this binary was built from. Never an address where nothing is.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  std::vector<fs::path> candidates;
+  if (!ec) {
+    candidates.push_back(exe.parent_path().parent_path() / "share" / "doc" / "npq");
+  }
+  candidates.emplace_back(NPQ_SOURCE_DIR);
+  for (const auto &dir : candidates) {
+    if (fs::is_regular_file(dir / "docs" / "checks.md", ec) &&
+        fs::is_regular_file(dir / "README.md", ec)) {
+      return file_uri(fs::weakly_canonical(dir, ec).generic_string());
+    }
+  }
+  return {};
+}
+
+namespace {
 
 // Looks for .npq.yaml from the current folder upwards, but never above the repository root (the
 // first folder holding .git) or the environment's ceiling: a configuration file outside the
