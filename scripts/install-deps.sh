@@ -21,7 +21,7 @@ packages=(
   # source checks
   clang-format clang-tidy
   # tests and tooling
-  python3 python3-jsonschema python3-yaml cmark-gfm chromium help2man ca-certificates
+  python3 python3-jsonschema python3-yaml cmark-gfm chromium help2man man-db ca-certificates
   # Microsoft's SARIF Multitool (tests/sarif) is a self-contained .NET binary: it needs ICU
   libicu72
   # the fuzz target and the sanitizer build: clang with libFuzzer
