@@ -31,14 +31,28 @@ void setup_compare(CLI::App &app, Invocation &inv) {
   cmd->callback([options, &inv] {
     run_report(inv, options->input, options->output, options->paths, false,
                [&](const Gathered &g, const ReferenceData &data) {
-                 if (g.programmes.size() < 2) {
-                   inv.err << "npq compare: give at least two valid programmes\n";
+                 // Columns in the order the files were given, each document in file order.
+                 std::vector<report::Compared> items;
+                 for (const auto &r : g.results) {
+                   if (!r.parsed) {
+                     continue;
+                   }
+                   for (const auto &doc : r.parsed->documents) {
+                     if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
+                       items.emplace_back(p);
+                     } else if (const auto *s = std::get_if<model::Suite>(&doc.model)) {
+                       items.emplace_back(s);
+                     }
+                   }
+                 }
+                 if (items.size() < 2) {
+                   inv.err << "npq compare: give at least two valid programmes or suites\n";
                    return Report{"", kExitUsage, false};
                  }
                  auto format = options->format == "markdown" ? report::TableFormat::markdown
                                : options->format == "json"   ? report::TableFormat::json
                                                              : report::TableFormat::text;
-                 return Report{report::render_compare(g.programmes, data, format)};
+                 return Report{report::render_compare(items, data, format, inv.env.columns)};
                });
   });
 }

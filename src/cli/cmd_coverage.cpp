@@ -41,8 +41,9 @@ void setup_coverage(CLI::App &app, Invocation &inv) {
                  Report out;
                  const std::string &f = options->format;
                  out.content = f == "markdown" ? report::render_coverage_markdown(reports)
-                               : f == "json"   ? report::render_coverage_json(reports)
-                                               : report::render_coverage_text(reports);
+                               : f == "json"
+                                   ? report::render_coverage_json(reports)
+                                   : report::render_coverage_text(reports, inv.env.columns);
                  out.status = options->strict && !complete ? kExitFindings : kExitOk;
                  return out;
                });

@@ -63,7 +63,7 @@ void setup_hours(CLI::App &app, Invocation &inv) {
                  out.content = f == "markdown" ? report::render_hours_markdown(reports)
                                : f == "csv"    ? report::render_hours_csv(reports)
                                : f == "json"   ? report::render_hours_json(reports)
-                                               : report::render_hours_text(reports);
+                                             : report::render_hours_text(reports, inv.env.columns);
                  return out;
                });
   });

@@ -180,7 +180,15 @@ bool use_colour(const InputOptions &options, const Invocation &inv) {
   if (options.color == "never") {
     return false;
   }
-  return inv.env.stdout_is_terminal && !inv.env.no_color;
+  // --color auto: NO_COLOR wins, then FORCE_COLOR / CLICOLOR_FORCE (colour into a pipe, for CI
+  // logs that render it); otherwise colour only on a terminal that understands it.
+  if (inv.env.no_color) {
+    return false;
+  }
+  if (inv.env.force_color) {
+    return true;
+  }
+  return inv.env.stdout_is_terminal && !inv.env.dumb_terminal;
 }
 
 std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invocation &inv) {
