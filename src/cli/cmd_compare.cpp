@@ -45,6 +45,10 @@ void setup_compare(CLI::App &app, Invocation &inv) {
                      }
                    }
                  }
+                 // A suite brings the programmes its members link, unless they were given.
+                 for (const auto *p : g.linked) {
+                   items.emplace_back(p);
+                 }
                  if (items.size() < 2) {
                    inv.err << "npq compare: give at least two valid programmes or suites\n";
                    return Report{"", kExitUsage, false};
