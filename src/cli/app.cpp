@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/command.hpp"
+#include "cli/help_format.hpp"
 #include "npq/text/suggest.hpp"
 
 #include <cstdlib>
@@ -90,14 +91,16 @@ std::string suggestion(const CLI::App &app, const std::vector<std::string> &args
 int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out,
         std::ostream &err, const Environment &env) {
   Invocation inv{in, out, err, env};
-  CLI::App app{"npq validates NPQ programme specifications written in YAML and reports on them:\n"
+  CLI::App app{"npq validates NPQ programme specifications written in YAML and reports on them: "
                "hour tables, route maps, framework coverage and comparisons.",
                "npq"};
+  app.formatter(wrapping_formatter(env.columns));
   app.set_version_flag("--version", version_string(), "Print npq's version and exit");
   app.require_subcommand(1);
-  app.footer("Exit status: 0 no errors, 1 findings (or warnings with --strict), 2 usage error,\n"
+  app.footer("Exit status: 0 no errors, 1 findings (or warnings with --strict), 2 usage error, "
              "3 an input could not be read, 4 internal error.\n"
-             "Run 'npq COMMAND --help' for a command's options and examples.");
+             "Run 'npq COMMAND --help' for a command's options and examples, and 'man npq' for "
+             "the environment variables npq reads.");
   setup_validate(app, inv);
   setup_hours(app, inv);
   setup_routemap(app, inv);

@@ -16,7 +16,8 @@ void setup_compare(CLI::App &app, Invocation &inv) {
   auto options = std::make_shared<Options>();
   auto *cmd = app.add_subcommand("compare", "Programmes side by side: duration, hours, delivery, "
                                             "coverage, funding, assessment");
-  cmd->add_option("paths", options->paths, "Two or more programme files, or folders")
+  cmd->add_option("paths", options->paths,
+                  "Two or more programme or suite files, or folders")
       ->required()
       ->type_name("PATH");
   cmd->add_option("-f,--format", options->format, "text, markdown or json")
@@ -24,9 +25,10 @@ void setup_compare(CLI::App &app, Invocation &inv) {
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   add_output_options(*cmd, options->output);
   add_input_options(*cmd, options->input);
-  cmd->footer("Examples:\n"
-              "  npq compare programmes/ucl-npqsl.yaml programmes/ambition-npqsl.yaml "
-              "programmes/learners-first-npqsl.yaml\n"
+  cmd->footer("One column per programme, headed by its provider; a suite is a column of what its "
+              "programmes share, and brings the programmes its members link.\n\n"
+              "Examples:\n"
+              "  npq compare programmes/ucl-npqsl.yaml programmes/ambition-npqsl.yaml\n"
               "  npq compare programmes -f markdown -o docs/compare.md");
   cmd->callback([options, &inv] {
     run_report(inv, options->input, options->output, options->paths, false,

@@ -130,22 +130,27 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
     return;
   }
   std::size_t width = inv.env.columns;
+  // Two tables rather than one too wide to read: the lists' status, then the titles.
   markup::TerminalTable frameworks;
-  frameworks.header = {"Framework",   "Areas",          "Status", "Provisional",
-                       "Titles from", "Qualifications", "Title"};
+  frameworks.header = {"Framework",   "Areas", "Status", "Provisional",
+                       "Titles from", "Qualifications"};
   frameworks.right_aligned = {false, true};
-  frameworks.whole = {true};
+  frameworks.whole = {true, true, true};
   frameworks.width = width;
+  markup::TerminalTable titles;
+  titles.header = {"Framework", "Title"};
+  titles.whole = {true};
+  titles.width = width;
   for (const auto &f : data.frameworks()) {
     frameworks.rows.push_back({terminal_safe(f.id), std::to_string(f.counted_areas()),
                                status_text(f), provisional_text(f), titles_text(f),
-                               terminal_safe(joined(values(f.qualifications))),
-                               terminal_safe(f.title)});
+                               terminal_safe(joined(values(f.qualifications)))});
+    titles.rows.push_back({terminal_safe(f.id), terminal_safe(f.title)});
   }
-  inv.out << "Frameworks\n" << frameworks.str();
+  inv.out << "Frameworks\n" << frameworks.str() << "\n" << titles.str();
   markup::TerminalTable qualifications;
   qualifications.header = {"Code", "Identifier", "Group", "Taught", "Assessment", "Name"};
-  qualifications.whole = {true, true};
+  qualifications.whole = {true, true, true, true, true};
   qualifications.width = width;
   for (const auto &q : data.qualifications()) {
     qualifications.rows.push_back(
@@ -265,7 +270,7 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
     put(fmt::format("Former ids: {}", terminal_safe(joined(values(f->aliases)))));
   }
   if (!f->reference.empty() || !f->published.empty()) {
-    put(fmt::format("Reference: {}  Published: {}",
+    put(fmt::format("Reference: {}; published {}",
                     f->reference.empty() ? "-" : terminal_safe(f->reference),
                     f->published.empty() ? "-" : f->published));
   }

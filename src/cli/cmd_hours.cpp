@@ -30,10 +30,11 @@ void setup_hours(CLI::App &app, Invocation &inv) {
   add_output_options(*cmd, options->output);
   add_input_options(*cmd, options->input);
   cmd->footer(
-      "Every published figure is confirmed, contradicted or open (true only under a condition\n"
-      "the source does not state); the table says which, and what would make an open one true.\n"
-      "Exit status: 0 when no figure is contradicted, 1 when one is (or, with --strict, when\n"
-      "one is open), 3 when an input cannot be read.\n\n"
+      "Every published figure is confirmed, contradicted or open (true only under a condition "
+      "the source does not state); the table says which, and what would make an open one true. "
+      "A suite is reported through the programmes its members link.\n"
+      "Exit status: 0 when no figure is contradicted, 1 when one is (or, with --strict, when "
+      "one is open, or when a suite links no programme), 3 when an input cannot be read.\n\n"
       "Examples:\n"
       "  npq hours                                  # every programme under programmes/\n"
       "  npq hours programmes/ucl-npqsl.yaml -f markdown -o docs/ucl-hours.md\n"

@@ -94,6 +94,7 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   render_options.colour = format == OutputFormat::text && use_colour(input, inv);
   render_options.tool_version = version_string();
   render_options.show_suppressed = options.show_suppressed;
+  render_options.width = inv.env.columns;
   if (format == OutputFormat::sarif) {
     std::error_code ec;
     render_options.root = std::filesystem::current_path(ec).generic_string();

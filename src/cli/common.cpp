@@ -265,6 +265,7 @@ void print_findings(const std::vector<const FileResult *> &results, const InputO
   RenderOptions render_options;
   render_options.colour = use_colour(options, inv);
   render_options.tool_version = version_string();
+  render_options.width = inv.env.columns;
   std::map<std::string, const SourceFile *> sources;
   for (const auto *r : results) {
     if (r->parsed) {

@@ -7,7 +7,8 @@ What is left out, and why: JSON, CSV, SARIF and annotations are for programs, no
 Markdown pages (routemap, -f markdown) and the YAML of 'npq init' are files whose lines a reader
 never sees at a terminal's width; shell completion scripts are code. A finding's first line
 ('file:line:col: error[CODE]: message') and the source line quoted under it are never wrapped:
-editors and CI logs read them as one line, as they read a compiler's.
+editors and CI logs read them as one line, as they read a compiler's. Nor is a web address, which
+npq prints alone on its line so that a terminal can still follow it.
 
     widths.py --npq NPQ --root SOURCE_DIR [--report]
 
@@ -22,7 +23,8 @@ import sys
 import unicodedata
 
 FINDING = re.compile(r"^\S.*:\d+:\d+: (error|warning|note)(\[NPQ\d+\])?: |^\S+: (error|warning|note)\[NPQ\d+\]: ")
-SNIPPET = re.compile(r"^ *\d+ \| ")
+SNIPPET = re.compile(r"^ *\d+ \| |^ +\| +\^$")  # the quoted line, and the caret under it
+ADDRESS = re.compile(r"^ *<[a-z]+://\S+>$")  # a web address alone on its line is never cut
 
 
 def columns(line):
@@ -74,15 +76,16 @@ def main():
             env.pop("NO_COLOR", None)
             result = subprocess.run([args.npq, *cmd], cwd=args.root, env=env,
                                     capture_output=True, text=True)
-            if result.returncode not in (0, 1):
+            # 2 is a refused request ('npq explain FILE' says how to ask); 3 and 4 are failures.
+            if result.returncode not in (0, 1, 2):
                 failures.append(f"npq {' '.join(cmd)} exited {result.returncode}: {result.stderr}")
                 continue
-            if not result.stdout.strip():
+            if not (result.stdout + result.stderr).strip():
                 failures.append(f"npq {' '.join(cmd)} printed nothing")
             key = " ".join(cmd)
             for stream in (result.stdout, result.stderr):
                 for line in stream.splitlines():
-                    if FINDING.match(line) or SNIPPET.match(line):
+                    if FINDING.match(line) or SNIPPET.match(line) or ADDRESS.match(line):
                         continue
                     w = columns(line)
                     widest[(key, width)] = max(widest.get((key, width), 0), w)

@@ -2,6 +2,7 @@
 
 #include "npq/text/terminal.hpp"
 #include "npq/text/utf8.hpp"
+#include "npq/text/width.hpp"
 #include "npq/version.hpp"
 
 #include <algorithm>
@@ -271,10 +272,12 @@ std::string render_text(const Diagnostics &diagnostics, const RunSummary &summar
     }
     append_snippet(out, d, options);
     if (!d.hint.empty()) {
-      out += fmt::format("  = hint: {}\n", terminal_safe(d.hint));
+      out += text::wrap_paragraph(terminal_safe(d.hint), options.width, "  = hint: ",
+                                  "          ");
     }
     if (!d.suppressed.empty()) {
-      out += fmt::format("  = suppressed: {}\n", terminal_safe(d.suppressed));
+      out += text::wrap_paragraph(terminal_safe(d.suppressed), options.width, "  = suppressed: ",
+                                  "                ");
     }
     for (const auto &note : d.notes) {
       out += fmt::format("{}: {}note{}: {}\n", location_prefix(note.where),

@@ -25,6 +25,9 @@ struct RunSummary {
 struct RenderOptions {
   bool colour = false;
   bool show_suppressed = false; ///< text: also print suppressed findings
+  /// text: hints and suppression reasons are wrapped to this width (0: never). A finding's first
+  /// line and the quoted source line are never wrapped: editors and CI logs read them whole.
+  std::size_t width = 0;
   std::string tool_version;
   /// SARIF: the folder npq runs in, as an absolute path. Files under it get URIs relative to
   /// %SRCROOT% (this folder); files elsewhere get absolute file:// URIs. Empty: paths as given.

@@ -84,16 +84,20 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     std::string line;
     std::size_t line_width = 0;
     for (std::size_t i = 0; i < paragraph.size();) {
-      std::size_t space = std::min(paragraph.find(' ', i), paragraph.size());
-      std::string_view word = paragraph.substr(i, space - i);
-      i = space + 1;
+      // A word and the spaces before it, which are kept while it stays on the same line (they
+      // may align columns), and dropped where the line breaks.
+      std::size_t word_start = std::min(paragraph.find_first_not_of(' ', i), paragraph.size());
+      std::size_t gap = line.empty() ? 0 : word_start - i;
+      std::size_t space = std::min(paragraph.find(' ', word_start), paragraph.size());
+      std::string_view word = paragraph.substr(word_start, space - word_start);
+      i = space;
       if (word.empty()) {
         continue;
       }
       std::size_t w = display_width(word);
-      if (width == 0 || line_width + (line.empty() ? 0 : 1) + w <= width) {
-        line_width += (line.empty() ? 0 : 1) + w;
-        line += (line.empty() ? "" : " ") + std::string(word);
+      if (width == 0 || line_width + gap + w <= width) {
+        line += std::string(gap, ' ') + std::string(word);
+        line_width += gap + w;
         continue;
       }
       for (auto &piece : cut_word(word, width)) {

@@ -13,8 +13,9 @@ namespace npq::text {
 std::size_t display_width(std::string_view s);
 
 /// Splits `s` into lines at most `width` columns wide, breaking at spaces (and after '/' or '-'
-/// when a word is too long), and cutting a word only when no break fits. A width of 0 means no
-/// limit. Line feeds in `s` start new lines. Never returns an empty vector.
+/// when a word is too long), and cutting a word only when no break fits. Spaces between words on
+/// the same line are kept as they are; leading spaces are dropped. A width of 0 means no limit.
+/// Line feeds in `s` start new lines. Never returns an empty vector.
 std::vector<std::string> wrap(std::string_view s, std::size_t width);
 
 /// A paragraph wrapped to `width`: the first line starts with `first`, the others with `rest`
