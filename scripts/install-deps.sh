@@ -21,7 +21,9 @@ packages=(
   # source checks
   clang-format clang-tidy
   # tests and tooling
-  python3 python3-jsonschema python3-yaml python3-scipy cmark-gfm chromium help2man ca-certificates
+  python3 python3-jsonschema python3-yaml python3-scipy cmark-gfm chromium help2man man-db ca-certificates
+  # Microsoft's SARIF Multitool (tests/sarif) is a self-contained .NET binary: it needs ICU
+  libicu72
   # the fuzz target and the sanitizer build: clang with libFuzzer
   clang libclang-rt-14-dev
   # Node.js for the browser tests (Debian's is 18; a newer one already installed is kept)
@@ -34,4 +36,8 @@ $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 # Mermaid and playwright-core for the browser tests (no browser download: they drive Debian's
 # chromium). The versions are locked to releases that run on Debian's Node 18.
 (cd tests/mermaid && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+# Microsoft's SARIF Multitool, which judges npq's SARIF (tests/sarif). npm does not keep the
+# binary's execute bit in every version, so set it.
+(cd tests/sarif && npm ci --no-audit --no-fund --loglevel=error &&
+  chmod +x node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool)
 echo "npq dependencies are installed."

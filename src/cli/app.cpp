@@ -1,23 +1,50 @@
 #include "cli/app.hpp"
 
 #include "cli/command.hpp"
+#include "cli/help_format.hpp"
 #include "npq/text/suggest.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace npq::cli {
+
+namespace {
+
+// A variable that is set to something other than "" or "0" (FORCE_COLOR=0 means "no").
+bool set_and_not_zero(const char *name) {
+  const char *v = std::getenv(name);
+  return v != nullptr && v[0] != '\0' && std::string_view(v) != "0";
+}
+
+} // namespace
 
 Environment current_environment() {
   Environment env;
   env.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
   const char *no_color = std::getenv("NO_COLOR");
   env.no_color = no_color != nullptr && no_color[0] != '\0';
+  env.force_color = set_and_not_zero("FORCE_COLOR") || set_and_not_zero("CLICOLOR_FORCE");
+  const char *term = std::getenv("TERM");
+  env.dumb_terminal = term != nullptr && std::string_view(term) == "dumb";
   const char *gha = std::getenv("GITHUB_ACTIONS");
   env.github_actions = gha != nullptr && std::string_view(gha) == "true";
   env.stdin_file = io::identify_regular(STDIN_FILENO);
+  // COLUMNS first (the user's word, and how tests and scripts ask for a width), then the
+  // terminal's own width; a pipe or file gets 100 columns.
+  const char *columns = std::getenv("COLUMNS");
+  char *end = nullptr;
+  long wanted = columns != nullptr ? std::strtol(columns, &end, 10) : 0;
+  winsize size{};
+  if (wanted > 0 && wanted <= 10000 && end != nullptr && *end == '\0') {
+    env.columns = static_cast<std::size_t>(wanted);
+  } else if (env.stdout_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+             size.ws_col > 0) {
+    env.columns = size.ws_col;
+  }
   return env;
 }
 
@@ -67,14 +94,16 @@ namespace {
 int run_command(const std::vector<std::string> &args, std::istream &in, std::ostream &out,
                 std::ostream &err, const Environment &env) {
   Invocation inv{in, out, err, env};
-  CLI::App app{"npq validates NPQ programme specifications written in YAML and reports on them:\n"
+  CLI::App app{"npq validates NPQ programme specifications written in YAML and reports on them: "
                "hour tables, route maps, framework coverage and comparisons.",
                "npq"};
+  app.formatter(wrapping_formatter(env.columns));
   app.set_version_flag("--version", version_string(), "Print npq's version and exit");
   app.require_subcommand(1);
-  app.footer("Exit status: 0 no errors, 1 findings (or warnings with --strict), 2 usage error,\n"
+  app.footer("Exit status: 0 no errors, 1 findings (or warnings with --strict), 2 usage error, "
              "3 an input could not be read, 4 internal error.\n"
-             "Run 'npq COMMAND --help' for a command's options and examples.");
+             "Run 'npq COMMAND --help' for a command's options and examples, and 'man npq' for "
+             "the environment variables npq reads.");
   setup_validate(app, inv);
   setup_hours(app, inv);
   setup_routemap(app, inv);

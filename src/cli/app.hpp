@@ -4,6 +4,7 @@
 
 #include "npq/io/ledger.hpp"
 
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -13,7 +14,11 @@ namespace npq::cli {
 
 struct Environment {
   bool stdout_is_terminal = false;
-  bool no_color = false;       ///< NO_COLOR is set (https://no-color.org)
+  bool no_color = false;      ///< NO_COLOR is set (https://no-color.org)
+  bool force_color = false;   ///< FORCE_COLOR or CLICOLOR_FORCE is set (and not "0")
+  bool dumb_terminal = false; ///< TERM=dumb: a terminal that understands no escape sequences
+  /// The width text output is fitted to: COLUMNS, else the terminal's width, else 100.
+  std::size_t columns = 100;
   bool github_actions = false; ///< GITHUB_ACTIONS=true: default to annotations
   /// The highest folder .npq.yaml is looked for in (empty: up to the repository root, the first
   /// folder holding .git). The tests set it to the source folder, so that a configuration file
@@ -24,7 +29,8 @@ struct Environment {
   std::optional<io::FileId> stdin_file;
 };
 
-/// Reads the real environment (isatty, NO_COLOR, GITHUB_ACTIONS).
+/// Reads the real environment (isatty, the terminal's size, NO_COLOR, FORCE_COLOR,
+/// CLICOLOR_FORCE, TERM, COLUMNS, GITHUB_ACTIONS).
 Environment current_environment();
 
 /// Runs npq with `args` (args[0] is the program name) and returns the exit status.

@@ -57,9 +57,9 @@ void setup_diff(CLI::App &app, Invocation &inv) {
                  auto format = options->format == "markdown" ? report::TableFormat::markdown
                                : options->format == "json"   ? report::TableFormat::json
                                                              : report::TableFormat::text;
-                 return Report{
-                     report::render_diff(changes, options->before, options->after, format),
-                     changes.empty() ? kExitOk : kExitFindings};
+                 return Report{report::render_diff(changes, options->before, options->after, format,
+                                                   inv.env.columns),
+                               changes.empty() ? kExitOk : kExitFindings};
                });
   });
 }

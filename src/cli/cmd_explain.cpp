@@ -1,14 +1,65 @@
 // npq explain CODE: what a diagnostic code means and how to fix it.
+#include "cli/command.hpp"
 #include "cli/output.hpp"
+#include "npq/markup/text_table.hpp"
 #include "npq/report/explain_total.hpp"
 #include "npq/text/suggest.hpp"
+#include "npq/text/terminal.hpp"
+#include "npq/text/width.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <ostream>
 
 namespace npq::cli {
 
 namespace {
+
+struct ExplainOptions {
+  std::string target;
+  std::string total;
+  bool list = false;
+  InputOptions input;
+};
+
+// The programme in `path`, checked; nullptr (with the findings printed) when there is none.
+const model::Programme *programme_in(const FileResult &result) {
+  if (result.parsed) {
+    for (const auto &doc : result.parsed->documents) {
+      if (const auto *p = std::get_if<model::Programme>(&doc.model)) {
+        return p;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// 'npq explain FILE' without --total: say how to ask, with what this file can total.
+int explain_how_to_ask(ExplainOptions options, Invocation &inv) {
+  std::size_t width = inv.env.columns;
+  std::string what = "programme, period:ID or title, kind:KIND, mode:MODE, synchrony:VALUE or "
+                     "category:N";
+  auto data = load_reference_data(options.input, inv);
+  if (data) {
+    auto result = check_input(options.target, *data, session_options(options.input, inv), inv);
+    if (const auto *p = programme_in(result)) {
+      what = report::totals_of(*p);
+    }
+  }
+  inv.err << text::wrap_paragraph(
+      fmt::format("npq explain: '{}' is a file, not a code. To see how one of its totals is "
+                  "reached, add --total WHAT, e.g. 'npq explain {} --total programme'. WHAT is "
+                  "one of: {}",
+                  terminal_safe(options.target), terminal_safe(options.target), what),
+      width, "", "  ");
+  return kExitUsage;
+}
+
+bool looks_like_a_file(const std::string &name) {
+  std::error_code ec;
+  return name == "-" || name.find('/') != std::string::npos || name.ends_with(".yaml") ||
+         name.ends_with(".yml") || std::filesystem::exists(name, ec);
+}
 
 int run_explain(const std::string &name, Invocation &inv) {
   auto code = find_code(name);
@@ -27,27 +78,27 @@ int run_explain(const std::string &name, Invocation &inv) {
     return kExitUsage;
   }
   const auto &ci = info(*code);
-  inv.out << fmt::format("{} ({}): {}\n\n", ci.code, ci.slug, ci.summary);
+  std::size_t width = inv.env.columns;
+  inv.out << text::wrap_paragraph(fmt::format("{} ({}): {}", ci.code, ci.slug, ci.summary), width,
+                                  "", "  ")
+          << "\n";
   inv.out << fmt::format("Default severity: {}. Category: {}.\n\n", to_string(ci.severity),
                          to_string(ci.category));
-  inv.out << ci.explanation << "\n";
+  inv.out << text::wrap_paragraph(ci.explanation, width);
   return kExitOk;
 }
 
 int run_list(Invocation &inv) {
+  markup::TerminalTable table;
+  table.header = {"Code", "Severity", "Category", "Summary"};
+  table.width = inv.env.columns;
   for (const auto &ci : all_codes()) {
-    inv.out << fmt::format("{}  {:<8} {:<10} {}\n", ci.code, to_string(ci.severity),
-                           to_string(ci.category), ci.summary);
+    table.rows.push_back({std::string(ci.code), std::string(to_string(ci.severity)),
+                          std::string(to_string(ci.category)), std::string(ci.summary)});
   }
+  inv.out << table.str();
   return kExitOk;
 }
-
-struct ExplainOptions {
-  std::string target;
-  std::string total;
-  bool list = false;
-  InputOptions input;
-};
 
 // Through run_report, like every report: the same reading, the same refusal of a file with
 // several programmes, the same exit statuses.
@@ -58,9 +109,10 @@ void run_total(ExplainOptions &options, Invocation &inv) {
                if (!one) {
                  return Report{"", kExitFindings, false};
                }
-               auto e = report::explain_total(*one->programme, options.total);
+               auto e = report::explain_total(*one->programme, options.total, inv.env.columns);
                if (!e.ok) {
-                 inv.err << "npq explain: " << e.text << "\n";
+                 inv.err << text::wrap_paragraph("npq explain: " + e.text, inv.env.columns, "",
+                                                 "  ");
                  return Report{"", kExitUsage, false};
                }
                return Report{e.text};
@@ -78,14 +130,14 @@ void setup_explain(CLI::App &app, Invocation &inv) {
          "A code such as NPQ102 (or its name, unknown-key); with --total, a programme file")
       ->type_name("CODE|FILE");
   cmd->add_option("--total", options->total,
-                  "Explain a total of FILE: programme, period:ID, kind:KIND, mode:MODE, "
-                  "synchrony:VALUE or category:N")
+                  "Explain a total of FILE: programme, period:ID (or its title), kind:KIND, "
+                  "mode:MODE, synchrony:VALUE or category:N (or its label)")
       ->type_name("WHAT");
   cmd->add_flag("--list", options->list, "List every code with its severity and summary");
   add_input_options(*cmd, options->input);
   cmd->footer("Examples:\n  npq explain NPQ102\n  npq explain duplicate-key\n  npq explain --list\n"
               "  npq explain programmes/ucl-npqsl.yaml --total programme\n"
-              "  npq explain programmes/ucl-npqsl.yaml --total period:term-2\n"
+              "  npq explain programmes/ucl-npqsl.yaml --total \"period:Term two\"\n"
               "  npq explain programmes/ucl-npqsl.yaml --total category:4");
   cmd->callback([options, &inv] {
     if (options->list) {
@@ -95,6 +147,8 @@ void setup_explain(CLI::App &app, Invocation &inv) {
       inv.exit_code = kExitUsage;
     } else if (!options->total.empty()) {
       run_total(*options, inv);
+    } else if (!find_code(options->target) && looks_like_a_file(options->target)) {
+      inv.exit_code = explain_how_to_ask(*options, inv);
     } else {
       inv.exit_code = run_explain(options->target, inv);
     }

@@ -2,7 +2,9 @@
 #include "cli/output.hpp"
 #include "npq/report/export.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 namespace npq::cli {
@@ -35,9 +37,46 @@ void setup_export(CLI::App &app, Invocation &inv) {
                    return Report{"", kExitFindings, false};
                  }
                  const Diagnostics &findings = g.results.front().diagnostics;
-                 return Report{one->programme != nullptr
-                                   ? report::export_json(*one->programme, data, findings)
-                                   : report::export_json(*one->suite, data, findings)};
+                 if (one->programme != nullptr) {
+                   return Report{report::export_json(*one->programme, data, findings)};
+                 }
+                 // A suite, with the programme file each member links and the export of each
+                 // valid one.
+                 using Json = nlohmann::ordered_json;
+                 Json suite = Json::parse(report::export_json(*one->suite, data, findings));
+                 auto findings_of = [&](const model::Programme *p) -> const Diagnostics & {
+                   for (const auto *results : {&g.results, &g.linked_results}) {
+                     for (const auto &r : *results) {
+                       if (!r.parsed) {
+                         continue;
+                       }
+                       for (const auto &doc : r.parsed->documents) {
+                         if (std::get_if<model::Programme>(&doc.model) == p) {
+                           return r.diagnostics;
+                         }
+                       }
+                     }
+                   }
+                   static const Diagnostics none;
+                   return none;
+                 };
+                 std::size_t next = 0;
+                 Json programmes = Json::array();
+                 std::vector<const model::Programme *> exported;
+                 for (auto &group : suite["groups"]) {
+                   for (auto &member : group["members"]) {
+                     const auto &m = g.members.at(next++);
+                     member["programme"] = m.file.empty() ? Json(nullptr) : Json(m.file);
+                     if (m.programme != nullptr && std::find(exported.begin(), exported.end(),
+                                                             m.programme) == exported.end()) {
+                       exported.push_back(m.programme);
+                       programmes.push_back(Json::parse(
+                           report::export_json(*m.programme, data, findings_of(m.programme))));
+                     }
+                   }
+                 }
+                 suite["programmes"] = programmes;
+                 return Report{suite.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"};
                });
   });
 }

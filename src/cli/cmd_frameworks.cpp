@@ -1,8 +1,10 @@
 // npq frameworks [show ID]: the bundled (and --data) frameworks and NPQ catalogue.
 #include "cli/command.hpp"
 #include "npq/markup/markdown.hpp"
+#include "npq/markup/text_table.hpp"
 #include "npq/report/labels.hpp"
 #include "npq/text/terminal.hpp"
+#include "npq/text/width.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -130,19 +132,29 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
     inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return;
   }
-  markup::TextTable frameworks;
-  frameworks.header = {"Framework",   "Areas",          "Status", "Provisional",
-                       "Titles from", "Qualifications", "Title"};
+  std::size_t width = inv.env.columns;
+  // Two tables rather than one too wide to read: the lists' status, then the titles.
+  markup::TerminalTable frameworks;
+  frameworks.header = {"Framework",   "Areas",       "Status",
+                       "Provisional", "Titles from", "Qualifications"};
   frameworks.right_aligned = {false, true};
+  frameworks.whole = {true, true, true};
+  frameworks.width = width;
+  markup::TerminalTable titles;
+  titles.header = {"Framework", "Title"};
+  titles.whole = {true};
+  titles.width = width;
   for (const auto &f : data.frameworks()) {
     frameworks.rows.push_back({terminal_safe(f.id), std::to_string(f.counted_areas()),
                                status_text(f), provisional_text(f), titles_text(f),
-                               terminal_safe(joined(values(f.qualifications))),
-                               terminal_safe(f.title)});
+                               terminal_safe(joined(values(f.qualifications)))});
+    titles.rows.push_back({terminal_safe(f.id), terminal_safe(f.title)});
   }
-  inv.out << "Frameworks\n" << frameworks.str();
-  markup::TextTable qualifications;
+  inv.out << "Frameworks\n" << frameworks.str() << "\n" << titles.str();
+  markup::TerminalTable qualifications;
   qualifications.header = {"Code", "Identifier", "Group", "Taught", "Assessment", "Name"};
+  qualifications.whole = {true, true, true, true, true};
+  qualifications.width = width;
   for (const auto &q : data.qualifications()) {
     qualifications.rows.push_back(
         {terminal_safe(q.code), q.identifier.empty() ? "-" : terminal_safe(q.identifier),
@@ -151,14 +163,20 @@ void list(const ReferenceData &data, bool json, Invocation &inv) {
          terminal_safe(q.name) + (q.withdrawn ? " (withdrawn)" : "")});
   }
   inv.out << "\nQualifications (NPQ catalogue)\n" << qualifications.str();
-  inv.out << "\nStatus 'under review': the DfE announced a review of all NPQ frameworks on 10 "
-             "January 2025.\n"
-             "Provisional: npq's data marks the area list, or the areas named, as not confirmed; "
-             "'not named': the areas\nare counted, not named. Titles from: whether a DfE source "
-             "(or a copy of the framework) gives the area\ntitles, or only providers' pages or "
-             "the press.\n"
-             "Run 'npq frameworks show ID' for a framework's areas and the sources of each list, "
-             "or 'npq frameworks\nshow catalogue' for the role and setting vocabularies.\n";
+  inv.out << "\n"
+          << text::wrap_paragraph("Status 'under review': the DfE announced a review of all NPQ "
+                                  "frameworks on 10 January 2025.",
+                                  width)
+          << text::wrap_paragraph(
+                 "Provisional: npq's data marks the area list, or the areas named, as not "
+                 "confirmed; 'not named': the areas are counted, not named. Titles from: whether "
+                 "a DfE source (or a copy of the framework) gives the area titles, or only "
+                 "providers' pages or the press.",
+                 width)
+          << text::wrap_paragraph("Run 'npq frameworks show ID' for a framework's areas and the "
+                                  "sources of each list, or 'npq frameworks show catalogue' for "
+                                  "the role and setting vocabularies.",
+                                  width);
 }
 
 int show(const ReferenceData &data, const std::string &id, bool json, Invocation &inv) {
@@ -175,13 +193,17 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
       inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
       return kExitOk;
     }
-    inv.out << "Roles (audience.roles)\n";
-    for (const auto &w : data.roles()) {
-      inv.out << fmt::format("  {:<36} {}\n", terminal_safe(w.id), terminal_safe(w.label));
-    }
-    inv.out << "\nSettings (audience.settings, funding settings)\n";
-    for (const auto &w : data.settings()) {
-      inv.out << fmt::format("  {:<36} {}\n", terminal_safe(w.id), terminal_safe(w.label));
+    for (const auto *words : {&data.roles(), &data.settings()}) {
+      markup::TerminalTable t;
+      t.header = {words == &data.roles() ? "Role (audience.roles)"
+                                         : "Setting (audience.settings, funding settings)",
+                  "Label"};
+      t.whole = {true};
+      t.width = inv.env.columns;
+      for (const auto &w : *words) {
+        t.rows.push_back({terminal_safe(w.id), terminal_safe(w.label)});
+      }
+      inv.out << (words == &data.roles() ? "" : "\n") << t.str();
     }
     return kExitOk;
   }
@@ -235,22 +257,33 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
     inv.out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return kExitOk;
   }
-  inv.out << fmt::format("{} — {}\n", terminal_safe(f->id), terminal_safe(f->title));
+  std::size_t width = inv.env.columns;
+  auto put = [&](const std::string &text, std::string_view first = {},
+                 std::string_view rest = "  ") {
+    inv.out << text::wrap_paragraph(text, width, first, rest);
+  };
+  // An address is never cut (a terminal could not follow it): it gets a line of its own.
+  auto address = [&](const std::string &url, std::string_view indent) {
+    if (!url.empty()) {
+      inv.out << indent << "<" << terminal_safe(url) << ">\n";
+    }
+  };
+  put(fmt::format("{} — {}", terminal_safe(f->id), terminal_safe(f->title)));
   if (!f->aliases.empty()) {
-    inv.out << fmt::format("Former ids: {}\n", terminal_safe(joined(values(f->aliases))));
+    put(fmt::format("Former ids: {}", terminal_safe(joined(values(f->aliases)))));
   }
   if (!f->reference.empty() || !f->published.empty()) {
-    inv.out << fmt::format("Reference: {}  Published: {}\n",
-                           f->reference.empty() ? "-" : terminal_safe(f->reference),
-                           f->published.empty() ? "-" : terminal_safe(f->published));
+    put(fmt::format("Reference: {}; published {}",
+                    f->reference.empty() ? "-" : terminal_safe(f->reference),
+                    f->published.empty() ? "-" : terminal_safe(f->published)));
   }
-  inv.out << fmt::format(
-      "Status: {}{}\n", status_text(*f),
-      f->superseded_by.empty() ? "" : " by " + terminal_safe(joined(values(f->superseded_by))));
-  inv.out << fmt::format("Source: {}{}\n", terminal_safe(f->source.title),
-                         f->source.url.empty() ? "" : " <" + terminal_safe(f->source.url) + ">");
+  put(fmt::format(
+      "Status: {}{}", status_text(*f),
+      f->superseded_by.empty() ? "" : " by " + terminal_safe(joined(values(f->superseded_by)))));
+  put(fmt::format("Source: {}", terminal_safe(f->source.title)));
+  address(f->source.url, "  ");
   if (f->provisional) {
-    inv.out << "PROVISIONAL: the area list is not confirmed by the framework itself.\n";
+    put("PROVISIONAL: the area list is not confirmed by the framework itself.");
   }
   if (!f->sources.empty()) {
     inv.out << "\nWhere each list comes from (DfE, providers' pages or the press)\n";
@@ -265,18 +298,20 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
     }
     inv.out << "\nSources\n";
     for (const auto &s : f->sources) {
-      inv.out << fmt::format("  [{}] {}{}\n", s.kind, terminal_safe(s.title),
-                             s.url.empty() ? "" : " <" + terminal_safe(s.url) + ">");
-      inv.out << fmt::format("      supports: {}{}\n", joined(s.supports),
-                             s.quote.empty() ? "" : "; \"" + terminal_safe(s.quote) + "\"");
+      put(fmt::format("[{}] {}", s.kind, terminal_safe(s.title)), "  ", "      ");
+      address(s.url, "      ");
+      put(fmt::format("supports: {}{}", joined(s.supports),
+                      s.quote.empty() ? "" : "; \"" + terminal_safe(s.quote) + "\""),
+          "      ", "        ");
     }
   }
   inv.out << "\nAreas\n";
   if (f->areas_unnamed()) {
-    inv.out << (f->area_count ? fmt::format("  {} areas, counted but not named by any source npq "
-                                            "holds: coverage cannot be checked by area\n",
-                                            *f->area_count)
-                              : std::string("  (none listed)\n"));
+    put(f->area_count ? fmt::format("{} areas, counted but not named by any source npq holds: "
+                                    "coverage cannot be checked by area",
+                                    *f->area_count)
+                      : std::string("(none listed)"),
+        "  ", "  ");
   }
   for (const auto &a : f->areas) {
     std::string extra;
@@ -286,16 +321,19 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
     if (!a.aliases.empty()) {
       extra += " (formerly " + joined(a.aliases) + ")";
     }
-    inv.out << fmt::format("  {:<3} {:<46} {}{}\n", a.number > 0 ? std::to_string(a.number) : "-",
-                           terminal_safe(a.id), terminal_safe(a.title), terminal_safe(extra));
+    put(fmt::format("{:<3} {}: {}{}", a.number > 0 ? std::to_string(a.number) : "-",
+                    terminal_safe(a.title), terminal_safe(a.id), terminal_safe(extra)),
+        "  ", "      ");
     for (const auto &s : a.statements) {
-      inv.out << fmt::format("        {} {}\n", terminal_safe(s.id), terminal_safe(s.text));
+      put(fmt::format("{} {}", terminal_safe(s.id), terminal_safe(s.text)), "        ",
+          "          ");
     }
   }
   if (!f->behaviours.empty()) {
     inv.out << "\nLeadership behaviours\n";
     for (const auto &b : f->behaviours) {
-      inv.out << fmt::format("  {:<16} {}\n", terminal_safe(b.id), terminal_safe(b.title));
+      put(fmt::format("{:<16} {}", terminal_safe(b.id), terminal_safe(b.title)), "  ",
+          "                   ");
     }
   }
   if (!f->assessment_parts.empty()) {
@@ -305,9 +343,9 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
       for (const auto *p : f->parts_for(q.value)) {
         titles.push_back(terminal_safe(p->title));
       }
-      inv.out << fmt::format("  {:<9} {}\n", terminal_safe(q.value),
-                             titles.empty() ? "none recorded: left to the programme"
-                                            : joined(titles));
+      put(fmt::format("{:<9} {}", terminal_safe(q.value),
+                      titles.empty() ? "none recorded: left to the programme" : joined(titles)),
+          "  ", "            ");
     }
   }
   return kExitOk;
@@ -318,6 +356,7 @@ int show(const ReferenceData &data, const std::string &id, bool json, Invocation
 void setup_frameworks(CLI::App &app, Invocation &inv) {
   struct Options {
     std::vector<std::string> args;
+    std::string format = "text";
     bool json = false;
     InputOptions input;
   };
@@ -326,21 +365,25 @@ void setup_frameworks(CLI::App &app, Invocation &inv) {
                                                "show one framework");
   cmd->add_option("args", options->args, "'show ID' to show one framework (or 'show catalogue')")
       ->type_name("[show ID]");
-  cmd->add_flag("--json", options->json, "Print JSON instead of text");
+  cmd->add_option("-f,--format", options->format, "text or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--json", options->json, "The same as --format json");
   add_input_options(*cmd, options->input);
   cmd->footer("Examples:\n  npq frameworks\n  npq frameworks show npqsl-2020\n"
-              "  npq frameworks show catalogue");
+              "  npq frameworks show catalogue\n  npq frameworks -f json");
   cmd->callback([options, &inv] {
     auto data = load_reference_data(options->input, inv);
     if (!data) {
       return;
     }
     const auto &a = options->args;
+    bool json = options->json || options->format == "json";
     if (a.empty()) {
-      list(*data, options->json, inv);
+      list(*data, json, inv);
       inv.exit_code = kExitOk;
     } else if (a.size() == 2 && a[0] == "show") {
-      inv.exit_code = show(*data, a[1], options->json, inv);
+      inv.exit_code = show(*data, a[1], json, inv);
     } else {
       inv.err << "npq frameworks: use 'npq frameworks' or 'npq frameworks show ID'\n";
       inv.exit_code = kExitUsage;

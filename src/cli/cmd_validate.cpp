@@ -99,6 +99,12 @@ int run_validate(const ValidateOptions &options, Invocation &inv) {
   render_options.colour = format == OutputFormat::text && use_colour(input, inv);
   render_options.tool_version = version_string();
   render_options.show_suppressed = options.show_suppressed;
+  render_options.width = inv.env.columns;
+  if (format == OutputFormat::sarif) {
+    std::error_code ec;
+    render_options.root = std::filesystem::current_path(ec).generic_string();
+    render_options.documentation = documentation_address();
+  }
   render_options.line_text = [&](const std::string &file, int line) -> std::string_view {
     auto it = sources.find(file);
     return it == sources.end() ? std::string_view() : it->second->line_text(line);

@@ -82,6 +82,10 @@ void print_findings(const std::vector<const FileResult *> &results, const InputO
 
 std::string version_string();
 
+/// The address of npq's README.md and docs/ for links in SARIF output: NPQ_DOCS_URL when set at
+/// build time, else the installed copy beside this binary, else the source tree's; empty if none.
+std::string documentation_address();
+
 void setup_validate(CLI::App &app, Invocation &inv);
 void setup_explain(CLI::App &app, Invocation &inv);
 void setup_schema(CLI::App &app, Invocation &inv);

@@ -15,9 +15,32 @@ std::string version_string() {
   return fmt::format("npq {}", kVersion);
 }
 
-namespace {
-
 namespace fs = std::filesystem;
+
+std::string documentation_address() {
+  std::string_view configured = NPQ_DOCS_URL;
+  if (!configured.empty()) {
+    return std::string(configured);
+  }
+  // PREFIX/bin/npq -> PREFIX/share/doc/npq, where 'cmake --install' puts README.md and docs/;
+  // else the source tree this binary was built from. Never an address where nothing is.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  std::vector<fs::path> candidates;
+  if (!ec) {
+    candidates.push_back(exe.parent_path().parent_path() / "share" / "doc" / "npq");
+  }
+  candidates.emplace_back(NPQ_SOURCE_DIR);
+  for (const auto &dir : candidates) {
+    if (fs::is_regular_file(dir / "docs" / "checks.md", ec) &&
+        fs::is_regular_file(dir / "README.md", ec)) {
+      return file_uri(fs::weakly_canonical(dir, ec).generic_string());
+    }
+  }
+  return {};
+}
+
+namespace {
 
 // Looks for .npq.yaml in the current folder's project (io::find_project_root: the nearest folder
 // upwards holding .npq.yaml or .git, never above the environment's ceiling): a configuration file
@@ -177,7 +200,15 @@ bool use_colour(const InputOptions &options, const Invocation &inv) {
   if (options.color == "never") {
     return false;
   }
-  return inv.env.stdout_is_terminal && !inv.env.no_color;
+  // --color auto: NO_COLOR wins, then FORCE_COLOR / CLICOLOR_FORCE (colour into a pipe, for CI
+  // logs that render it); otherwise colour only on a terminal that understands it.
+  if (inv.env.no_color) {
+    return false;
+  }
+  if (inv.env.force_color) {
+    return true;
+  }
+  return inv.env.stdout_is_terminal && !inv.env.dumb_terminal;
 }
 
 std::unique_ptr<ReferenceData> load_reference_data(InputOptions &options, Invocation &inv) {
@@ -274,6 +305,7 @@ void print_findings(const std::vector<const FileResult *> &results, const InputO
   RenderOptions render_options;
   render_options.colour = use_colour(options, inv);
   render_options.tool_version = version_string();
+  render_options.width = inv.env.columns;
   std::map<std::string, const SourceFile *> sources;
   for (const auto *r : results) {
     if (r->parsed) {

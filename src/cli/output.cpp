@@ -2,7 +2,9 @@
 
 #include "npq/io/write.hpp"
 #include "npq/text/terminal.hpp"
+#include "npq/text/width.hpp"
 
+#include <algorithm>
 #include <dtl/dtl.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -21,6 +23,140 @@ void add_output_options(CLI::App &command, OutputOptions &options) {
                   "Compare with FILE instead of writing: exit 1 and print a diff if FILE is "
                   "not what npq would generate now")
       ->type_name("FILE");
+}
+
+namespace {
+
+// Finds each suite member's programme file (beside the suite, as NPQ373 checks it) and reads it,
+// unless it is an input already. Its findings are for 'npq validate' to report.
+void link_members(Gathered &g, const ReferenceData &data, const InputOptions &options,
+                  Invocation &inv) {
+  namespace fs = std::filesystem;
+  auto same = [](const std::string &a, const std::string &b) {
+    std::error_code ec;
+    return fs::path(a).lexically_normal() == fs::path(b).lexically_normal() ||
+           fs::equivalent(a, b, ec);
+  };
+  SessionOptions session = session_options(options, inv); // records what it reads, for -o
+  std::vector<std::string> files;
+  for (const auto *s : g.suites) {
+    fs::path dir = s->doc.file == "-" ? fs::path() : fs::path(s->doc.file).parent_path();
+    for (const auto &group : s->groups) {
+      for (const auto &m : group.members) {
+        std::string file =
+            m.programme.empty() ? "" : (dir / m.programme).lexically_normal().generic_string();
+        // Only inside the suite's project: the suite's own check reports one outside (NPQ374).
+        if (!file.empty() && !resolve_related(s->doc.file, m.programme, session)) {
+          file.clear();
+        }
+        g.members.push_back({s, &group, &m, file, nullptr});
+        if (!file.empty() && std::none_of(files.begin(), files.end(),
+                                          [&](const auto &f) { return same(f, file); })) {
+          files.push_back(file);
+        }
+      }
+    }
+  }
+  std::vector<std::pair<std::string, const model::Programme *>> found;
+  for (const auto &file : files) {
+    const model::Programme *programme = nullptr;
+    for (std::size_t i = 0; i < g.results.size() && programme == nullptr; ++i) {
+      if (g.results[i].parsed && same(g.results[i].path, file)) {
+        for (const auto &doc : g.results[i].parsed->documents) {
+          if (const auto *p = std::get_if<model::Programme>(&doc.model); p && !programme) {
+            programme = p;
+          }
+        }
+      }
+    }
+    if (programme == nullptr) {
+      g.linked_results.push_back(check_input(file, data, session, inv));
+    }
+    found.emplace_back(file, programme);
+  }
+  // Pointers into linked_results only now that it no longer grows.
+  std::size_t next = 0;
+  for (auto &[file, programme] : found) {
+    if (programme != nullptr) {
+      continue;
+    }
+    const auto &r = g.linked_results[next++];
+    if (r.parsed) {
+      for (const auto &doc : r.parsed->documents) {
+        if (const auto *p = std::get_if<model::Programme>(&doc.model); p && !programme) {
+          programme = p;
+          g.linked.push_back(p);
+        }
+      }
+    }
+  }
+  for (auto &m : g.members) {
+    for (const auto &[file, programme] : found) {
+      if (!m.file.empty() && file == m.file) {
+        m.programme = programme;
+      }
+    }
+  }
+}
+
+} // namespace
+
+SuiteGaps suite_gaps(const Gathered &g, std::string_view command, std::string_view what,
+                     std::size_t width) {
+  SuiteGaps gaps;
+  for (const auto *s : g.suites) {
+    std::vector<std::string> missing;
+    std::size_t linked = 0;
+    std::size_t members = 0;
+    for (const auto &m : g.members) {
+      if (m.suite != s) {
+        continue;
+      }
+      ++members;
+      if (m.programme != nullptr) {
+        ++linked;
+      } else {
+        missing.push_back(m.member->qualification.value);
+      }
+    }
+    std::string list;
+    for (const auto &code : missing) {
+      list += (list.empty() ? "" : ", ") + code;
+    }
+    if (linked == 0) {
+      gaps.nothing_to_report = true;
+      gaps.message += text::wrap_paragraph(
+          fmt::format("npq {}: {} is a suite whose {} members link no valid programme file, so "
+                      "this report has no {} for it; add 'programme: FILE' to a member, or run "
+                      "npq {} on the programme files",
+                      command, s->doc.file, members, what, command),
+          width, "", "  ");
+    } else if (!missing.empty()) {
+      gaps.message += text::wrap_paragraph(
+          fmt::format("npq {}: {}: {} of {} members link no valid programme file, so this "
+                      "report has no {} for them: {}",
+                      command, s->doc.file, missing.size(), members, what, list),
+          width, "", "  ");
+    }
+  }
+  return gaps;
+}
+
+std::vector<report::SuiteTable>
+suite_tables(const Gathered &g, const std::string &heading,
+             const std::function<std::string(const model::Programme &)> &value) {
+  std::vector<report::SuiteTable> tables;
+  for (const auto *s : g.suites) {
+    report::SuiteTable t{s->doc.file, s->title, s->provider, heading, {}};
+    for (const auto &m : g.members) {
+      if (m.suite == s) {
+        t.rows.push_back({m.group->title, m.member->qualification.value, m.member->title, m.file,
+                          m.programme != nullptr ? value(*m.programme) : ""});
+      }
+    }
+    tables.push_back(std::move(t));
+  }
+  return tables;
 }
 
 Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data,
@@ -68,6 +204,7 @@ Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data
       g.blocked = true;
     }
   }
+  link_members(g, data, options, inv);
   if (!problems.empty()) {
     RenderOptions ro;
     inv.err << render_text(problems, RunSummary{}, ro);

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "cli/command.hpp"
+#include "npq/report/suite.hpp"
 
 #include <functional>
+#include <string_view>
 
 namespace npq::cli {
 
@@ -16,6 +18,15 @@ struct OutputOptions {
 
 void add_output_options(CLI::App &command, OutputOptions &options);
 
+/// A suite member and the programme file it links, if any (suites are reported through them).
+struct LinkedMember {
+  const model::Suite *suite = nullptr;
+  const model::SuiteGroup *group = nullptr;
+  const model::SuiteMember *member = nullptr;
+  std::string file;                            ///< the linked file, as a path from here; or ""
+  const model::Programme *programme = nullptr; ///< null when none is linked, or it is not valid
+};
+
 /// Checks every input; files with errors that prevent a model are reported on stderr.
 struct Gathered {
   std::vector<FileResult> results;
@@ -24,7 +35,26 @@ struct Gathered {
   bool unreadable = false;
   bool blocked = false;  ///< some input had errors that stop the report
   bool internal = false; ///< checking some input failed inside npq (reported; exit status 4)
+  /// Every member of every suite, in order, with its linked programme.
+  std::vector<LinkedMember> members;
+  /// Linked programmes that were not inputs themselves, in the order members name them.
+  std::vector<const model::Programme *> linked;
+  std::vector<FileResult> linked_results; ///< owns `linked`
 };
+
+/// What a report on suites must say: one line per suite with no linked programme to report on
+/// (the report then exits 1), and one naming the members with none.
+struct SuiteGaps {
+  std::string message;
+  bool nothing_to_report = false;
+};
+SuiteGaps suite_gaps(const Gathered &g, std::string_view command, std::string_view what,
+                     std::size_t width);
+
+/// One members table per suite, `value` giving what the report has for a linked programme.
+std::vector<report::SuiteTable>
+suite_tables(const Gathered &g, const std::string &heading,
+             const std::function<std::string(const model::Programme &)> &value);
 Gathered gather(const std::vector<std::string> &paths, const ReferenceData &data,
                 const InputOptions &options, Invocation &inv, bool default_to_programmes);
 

@@ -22,9 +22,10 @@ fs::path canonical_or_absolute(const fs::path &p) {
   return ec ? fs::absolute(p, ec).lexically_normal() : c;
 }
 
-// A file named by a document in `from_file`: read only if it lies inside the project.
-checks::Related read_related(const std::string &from_file, const std::string &path,
-                             const SessionOptions &options) {
+} // namespace
+
+std::optional<std::string> resolve_related(const std::string &from_file, const std::string &path,
+                                           const SessionOptions &options) {
   fs::path base =
       canonical_or_absolute(from_file == "-" ? fs::path(".") : fs::path(from_file).parent_path());
   fs::path root;
@@ -38,9 +39,21 @@ checks::Related read_related(const std::string &from_file, const std::string &pa
   }
   auto resolved = io::resolve_within(root, base, path);
   if (!resolved) {
+    return std::nullopt;
+  }
+  return resolved->string();
+}
+
+namespace {
+
+// A file named by a document in `from_file`: read only if it lies inside the project.
+checks::Related read_related(const std::string &from_file, const std::string &path,
+                             const SessionOptions &options) {
+  auto resolved = resolve_related(from_file, path, options);
+  if (!resolved) {
     return {checks::Related::Status::outside_project, nullptr, {}};
   }
-  std::string key = resolved->string();
+  std::string key = *resolved;
   std::shared_ptr<const std::string> text;
   if (options.run != nullptr) {
     text = options.run->related(key, options.max_file_bytes);

@@ -63,6 +63,13 @@ struct FileResult {
 };
 
 /// Runs every check on an already-read source.
+/// Where a file named by a document in `from_file` (a source document, a suite member's
+/// programme) is, resolved inside the project (SessionOptions::source_root, else the nearest
+/// folder upwards holding .npq.yaml or .git), links resolved step by step; nullopt when it lies
+/// outside. Every reading of such a file goes through here.
+std::optional<std::string> resolve_related(const std::string &from_file, const std::string &path,
+                                           const SessionOptions &options);
+
 FileResult check_source(SourceFile source, const ReferenceData &data,
                         const SessionOptions &options);
 

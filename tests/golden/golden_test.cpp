@@ -15,6 +15,7 @@
 //  - the generated files (schemas/*.schema.json, docs/format-reference.md) must be current.
 #include "../run_npq.hpp"
 #include "cli/app.hpp"
+#include "npq/diag/render.hpp"
 #include "npq/format/json_schema.hpp"
 #include "npq/format/reference_doc.hpp"
 #include "npq/format/spec.hpp"
@@ -53,12 +54,17 @@ void write_text(const fs::path &p, const std::string &text) {
   out << text;
 }
 
-// npq's version, wherever it appears, as <version>.
+// npq's version, wherever it appears, as <version>; the source folder's file:// address (SARIF
+// names the folder npq runs in and the documentation in it) as file://<source>.
 std::string redact(std::string text) {
-  const std::string version(npq::kVersion);
-  for (auto at = text.find(version); at != std::string::npos; at = text.find(version, at)) {
-    text.replace(at, version.size(), "<version>");
-  }
+  auto replace_all = [&](const std::string &from, const std::string &to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+  };
+  replace_all(npq::file_uri(fs::weakly_canonical(NPQ_SOURCE_DIR).generic_string()),
+              "file://<source>");
+  replace_all(std::string(npq::kVersion), "<version>");
   return text;
 }
 

@@ -16,15 +16,15 @@ for s in programme suite framework catalogue config export; do
 done
 test -f "$prefix/share/doc/npq/LICENSE" || fail "LICENSE not installed"
 grep -q 'Open Government Licence' "$prefix/share/doc/npq/NOTICE" || fail "NOTICE not installed"
-if command -v help2man >/dev/null 2>&1; then
-  test -f "$prefix/share/man/man1/npq.1" || fail "man page not installed"
-  grep -q 'npq validate' "$prefix/share/man/man1/npq.1" || fail "man page lacks the commands"
-  if command -v man >/dev/null 2>&1; then
-    MANWIDTH=80 man -l "$prefix/share/man/man1/npq.1" >/dev/null 2>&1 || fail "man cannot render npq.1"
-  fi
-else
-  echo "note: help2man not installed, man page not checked"
-fi
+test -f "$prefix/share/doc/npq/README.md" || fail "README.md not installed"
+test -f "$prefix/share/doc/npq/docs/checks.md" || fail "docs/checks.md not installed"
+# SARIF from the installed binary links to the documentation installed beside it.
+"$prefix/bin/npq" validate -f sarif examples/valid/consistent-programme.yaml > "$prefix/out.sarif"
+grep -q "\"helpUri\": \"file://$prefix/share/doc/npq/docs/checks.md#npq001-" "$prefix/out.sarif" ||
+  fail "SARIF helpUri does not point at the installed docs/checks.md: $(grep -m1 helpUri "$prefix/out.sarif")"
+test -f "$prefix/share/man/man1/npq.1" || fail "man page not installed (help2man: scripts/install-deps.sh)"
+grep -q 'npq validate' "$prefix/share/man/man1/npq.1" || fail "man page lacks the commands"
+MANWIDTH=80 man -l "$prefix/share/man/man1/npq.1" >/dev/null 2>&1 || fail "man cannot render npq.1"
 test -f "$prefix/share/bash-completion/completions/npq" || fail "bash completion not installed"
 test -f "$prefix/share/zsh/vendor-completions/_npq" || fail "zsh completion not installed"
 test -f "$prefix/share/fish/vendor_completions.d/npq.fish" || fail "fish completion not installed"

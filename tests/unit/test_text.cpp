@@ -49,6 +49,9 @@ TEST_CASE("terminal_safe neutralises escapes and bidi controls") {
   CHECK(npq::terminal_safe("a\x1b[31mb") == "a\\x1b[31mb");
   CHECK(npq::terminal_safe("x\xE2\x80\xAEy") == "x\\u202ey");
   CHECK(npq::terminal_safe("bad \xC3") == "bad \xEF\xBF\xBD");
+  CHECK(npq::terminal_safe("a\nb") == "a\\nb");
+  // For text escaped again later (GitHub annotations): line feeds stay, carriage returns do not.
+  CHECK(npq::terminal_safe_lines("a\nb\r\x1b") == "a\nb\\x0d\\x1b");
   // What shows as nothing is shown: zero-width characters, the soft hyphen, tag characters.
   CHECK(npq::terminal_safe("a\xE2\x80\x8B"
                            "b") == "a\\u200bb");

@@ -33,9 +33,9 @@ template <typename T> bool vocabulary_has(const std::vector<T> &words, std::stri
 ReferenceData ReferenceData::bundled(Diagnostics &out) {
   ReferenceData data;
   for (const auto &file : data::embedded_files()) {
-    auto parsed =
-        parse_loaded(SourceFile("<bundled>/" + std::string(file.name), std::string(file.text)),
-                     yaml::inflate(*file.tree), out);
+    auto parsed = parse_loaded(
+        SourceFile(std::string(kBundledPrefix) + std::string(file.name), std::string(file.text)),
+        yaml::inflate(*file.tree), out);
     for (const auto &doc : parsed.documents) {
       data.add(doc.model, out);
     }

@@ -6,9 +6,14 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace npq {
+
+/// How the reference data embedded in npq names its files ("<bundled>/frameworks/x.yaml"): they
+/// exist in no folder a reader has, so renderers must not present them as real paths.
+inline constexpr std::string_view kBundledPrefix = "<bundled>/";
 
 struct Location {
   std::string file;    ///< as the user named it ("-" is standard input)

@@ -2,7 +2,11 @@
 
 #include "npq/text/terminal.hpp"
 #include "npq/text/utf8.hpp"
+#include "npq/text/width.hpp"
+#include "npq/version.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -97,7 +101,7 @@ std::string sarif_level(Severity s) {
   return "error";
 }
 
-// SARIF artifact URIs are relative URI references: percent-encode what is not unreserved.
+// Percent-encodes what is not an unreserved URI character, keeping '/' between path segments.
 std::string to_uri(std::string_view path) {
   std::string out;
   for (char ch : path) {
@@ -113,39 +117,99 @@ std::string to_uri(std::string_view path) {
   return out;
 }
 
-Json physical_location(const Location &where) {
+bool is_bundled(const std::string &file) {
+  return file.rfind(kBundledPrefix, 0) == 0;
+}
+
+std::string root_uri(const std::string &root) {
+  std::string path = std::filesystem::path(root).lexically_normal().generic_string();
+  return file_uri(path) + (path.ends_with('/') ? "" : "/");
+}
+
+// Where a SARIF artifact is: under the root, relative to %SRCROOT% (GitHub code scanning maps
+// that onto its checkout); elsewhere, an absolute file:// URI; standard input, in a base of its
+// own whose address is unknown. Pure path arithmetic: nothing is read from the file system.
+Json artifact_location(const std::string &file, const std::string &root) {
+  if (file == "-") {
+    return Json{{"uri", "stdin"},
+                {"uriBaseId", "STDIN"},
+                {"description", Json{{"text", "standard input"}}}};
+  }
+  if (root.empty()) {
+    return Json{{"uri", to_uri(file)}};
+  }
+  namespace fs = std::filesystem;
+  fs::path base = fs::path(root).lexically_normal();
+  fs::path path(file);
+  fs::path full = (path.is_absolute() ? path : base / path).lexically_normal();
+  fs::path relative = full.lexically_relative(base);
+  if (relative.empty() || *relative.begin() == "..") {
+    return Json{{"uri", file_uri(full.generic_string())}};
+  }
+  return Json{{"uri", to_uri(relative.generic_string())}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+// A region in a file, or nothing for the bundled reference data: it is in no folder a reader
+// has, so it is named in the message instead of as a location.
+std::optional<Json> physical_location(const Location &where, const std::string &root) {
+  if (is_bundled(where.file)) {
+    return std::nullopt;
+  }
   Json loc;
-  loc["artifactLocation"]["uri"] = to_uri(where.file);
+  loc["artifactLocation"] = artifact_location(where.file, root);
+  // A finding about a whole file (line 0) is shown at its start, as annotations are.
+  loc["region"]["startLine"] = std::max(where.line, 1);
   if (where.line > 0) {
-    loc["region"]["startLine"] = where.line;
     loc["region"]["startColumn"] = std::max(where.column, 1);
   }
   return loc;
 }
 
-// GitHub workflow command escaping (actions/toolkit packages/core/src/command.ts).
-std::string github_data(std::string_view s) {
+std::string bundled_note(const Note &n) {
+  return fmt::format("{} (npq's bundled reference data: {}, line {})", n.message,
+                     n.where.file.substr(kBundledPrefix.size()), n.where.line);
+}
+
+// 'unknown-key' -> 'UnknownKey': SARIF's convention for a rule's friendly name.
+std::string pascal_case(std::string_view slug) {
   std::string out;
-  for (char c : terminal_safe(s)) {
+  bool upper = true;
+  for (char c : slug) {
+    if (c == '-' || c == '_') {
+      upper = true;
+    } else {
+      out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+      upper = false;
+    }
+  }
+  return out;
+}
+
+// docs/checks.md heads each code '## NPQ102 unknown-key'; this is its GitHub-style anchor.
+std::string checks_anchor(const CodeInfo &ci) {
+  std::string out;
+  for (char c : std::string(ci.code) + "-" + std::string(ci.slug)) {
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// GitHub workflow commands ('::error file=F,line=L::message'), escaped as the runner unescapes
+// them (actions/toolkit packages/core/src/command.ts): '%', CR and LF in the message; also ':'
+// and ',' in a property. Line feeds are kept until this step, so a multi-line message arrives
+// as %0A and shows as separate lines; other control characters are made visible first.
+std::string github_escape(std::string_view s, bool property) {
+  std::string out;
+  for (char c : property ? terminal_safe(s) : terminal_safe_lines(s)) {
     if (c == '%') {
       out += "%25";
     } else if (c == '\r') {
       out += "%0D";
     } else if (c == '\n') {
       out += "%0A";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string github_property(std::string_view s) {
-  std::string out;
-  for (char c : github_data(s)) {
-    if (c == ':') {
+    } else if (property && c == ':') {
       out += "%3A";
-    } else if (c == ',') {
+    } else if (property && c == ',') {
       out += "%2C";
     } else {
       out += c;
@@ -155,6 +219,10 @@ std::string github_property(std::string_view s) {
 }
 
 } // namespace
+
+std::string file_uri(std::string_view absolute_path) {
+  return "file://" + to_uri(absolute_path);
+}
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "text") {
@@ -211,10 +279,11 @@ std::string render_text(const Diagnostics &diagnostics, const RunSummary &summar
     }
     append_snippet(out, d, options);
     if (!d.hint.empty()) {
-      out += fmt::format("  = hint: {}\n", terminal_safe(d.hint));
+      out += text::wrap_paragraph(terminal_safe(d.hint), options.width, "  = hint: ", "          ");
     }
     if (!d.suppressed.empty()) {
-      out += fmt::format("  = suppressed: {}\n", terminal_safe(d.suppressed));
+      out += text::wrap_paragraph(terminal_safe(d.suppressed), options.width,
+                                  "  = suppressed: ", "                ");
     }
     for (const auto &note : d.notes) {
       out += fmt::format("{}: {}note{}: {}\n", location_prefix(note.where),
@@ -272,16 +341,20 @@ std::string render_json(const Diagnostics &diagnostics, const RunSummary &summar
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string render_sarif(const Diagnostics &diagnostics, const RunSummary &,
+std::string render_sarif(const Diagnostics &diagnostics, const RunSummary &summary,
                          const RenderOptions &options) {
+  const std::string &docs = options.documentation;
   Json rules = Json::array();
   for (const auto &ci : all_codes()) {
     Json rule;
     rule["id"] = ci.code;
-    rule["name"] = ci.slug;
+    rule["name"] = pascal_case(ci.slug);
     rule["shortDescription"]["text"] = ci.summary;
     rule["fullDescription"]["text"] = ci.explanation;
     rule["defaultConfiguration"]["level"] = sarif_level(ci.severity);
+    if (!docs.empty()) {
+      rule["helpUri"] = docs + "/docs/checks.md#" + checks_anchor(ci);
+    }
     rule["help"]["text"] = ci.explanation;
     rule["properties"]["category"] = to_string(ci.category);
     rules.push_back(rule);
@@ -294,7 +367,9 @@ std::string render_sarif(const Diagnostics &diagnostics, const RunSummary &,
     r["level"] = sarif_level(d.severity);
     r["message"]["text"] = d.hint.empty() ? d.message : d.message + " (" + d.hint + ")";
     Json location;
-    location["physicalLocation"] = physical_location(d.where);
+    if (auto physical = physical_location(d.where, options.root)) {
+      location["physicalLocation"] = *physical;
+    }
     if (!d.where.pointer.empty()) {
       location["logicalLocations"] =
           Json::array({Json{{"fullyQualifiedName", d.where.pointer}, {"kind", "object"}}});
@@ -304,9 +379,14 @@ std::string render_sarif(const Diagnostics &diagnostics, const RunSummary &,
       Json related = Json::array();
       int id = 1;
       for (const auto &n : d.notes) {
-        related.push_back(Json{{"id", id++},
-                               {"physicalLocation", physical_location(n.where)},
-                               {"message", Json{{"text", n.message}}}});
+        Json note{{"id", id++}};
+        if (auto physical = physical_location(n.where, options.root)) {
+          note["physicalLocation"] = *physical;
+          note["message"]["text"] = n.message;
+        } else {
+          note["message"]["text"] = bundled_note(n);
+        }
+        related.push_back(note);
       }
       r["relatedLocations"] = related;
     }
@@ -316,11 +396,33 @@ std::string render_sarif(const Diagnostics &diagnostics, const RunSummary &,
     }
     results.push_back(r);
   }
+  Json driver{{"name", "npq"}, {"version", kVersion}, {"semanticVersion", kVersion}};
+  if (!docs.empty()) {
+    driver["informationUri"] = docs + "/README.md";
+  }
+  driver["rules"] = rules;
   Json run;
-  run["tool"]["driver"] = Json{{"name", "npq"},
-                               {"version", options.tool_version},
-                               {"semanticVersion", options.tool_version},
-                               {"rules", rules}};
+  run["tool"]["driver"] = driver;
+  // The run succeeded unless an input could not be read: then its findings are incomplete.
+  Json invocation{{"executionSuccessful", summary.unreadable == 0}};
+  if (summary.unreadable > 0) {
+    invocation["toolExecutionNotifications"] = Json::array(
+        {Json{{"level", "error"},
+              {"message", Json{{"text", fmt::format("{} could not be read",
+                                                    plural(summary.unreadable, "input"))}}}}});
+  }
+  if (!options.root.empty()) {
+    invocation["workingDirectory"]["uri"] = root_uri(options.root);
+    run["originalUriBaseIds"]["%SRCROOT%"] = Json{
+        {"uri", root_uri(options.root)}, {"description", Json{{"text", "the folder npq ran in"}}}};
+  }
+  bool from_stdin = std::any_of(diagnostics.items().begin(), diagnostics.items().end(),
+                                [](const Diagnostic &d) { return d.where.file == "-"; });
+  if (from_stdin) {
+    run["originalUriBaseIds"]["STDIN"]["description"]["text"] =
+        "standard input: a document npq read from its standard input, which has no address";
+  }
+  run["invocations"] = Json::array({invocation});
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = results;
   Json root;
@@ -340,19 +442,21 @@ std::string render_github(const Diagnostics &diagnostics, const RunSummary &summ
     std::string command = d.severity == Severity::error     ? "error"
                           : d.severity == Severity::warning ? "warning"
                                                             : "notice";
-    std::string properties = fmt::format("file={}", github_property(d.where.file));
+    std::string properties = fmt::format("file={}", github_escape(d.where.file, true));
     if (d.where.line > 0) {
       properties += fmt::format(",line={},col={}", d.where.line, std::max(d.where.column, 1));
     }
-    properties += fmt::format(",title={}", github_property(info(d.code).code));
+    properties += fmt::format(",title={}", github_escape(info(d.code).code, true));
     std::string message = d.message;
     if (!d.hint.empty()) {
       message += "\nhint: " + d.hint;
     }
     for (const auto &n : d.notes) {
-      message += fmt::format("\nnote: {}:{}: {}", n.where.file, n.where.line, n.message);
+      message += n.where.line == 0 ? fmt::format("\nnote: {}: {}", n.where.file, n.message)
+                                   : fmt::format("\nnote: {}:{}:{}: {}", n.where.file, n.where.line,
+                                                 n.where.column, n.message);
     }
-    out += fmt::format("::{} {}::{}\n", command, properties, github_data(message));
+    out += fmt::format("::{} {}::{}\n", command, properties, github_escape(message, false));
   }
   out += summary_line(diagnostics, summary) + "\n";
   return out;

@@ -30,7 +30,16 @@ struct RunSummary {
 struct RenderOptions {
   bool colour = false;
   bool show_suppressed = false; ///< text: also print suppressed findings
+  /// text: hints and suppression reasons are wrapped to this width (0: never). A finding's first
+  /// line and the quoted source line are never wrapped: editors and CI logs read them whole.
+  std::size_t width = 0;
   std::string tool_version;
+  /// SARIF: the folder npq runs in, as an absolute path. Files under it get URIs relative to
+  /// %SRCROOT% (this folder); files elsewhere get absolute file:// URIs. Empty: paths as given.
+  std::string root;
+  /// SARIF: the address (https:// or file://) of a folder holding README.md and docs/checks.md,
+  /// for the tool's informationUri and each rule's helpUri; empty when there is none.
+  std::string documentation;
   /// Source line lookup for snippets under text findings; may be empty.
   std::function<std::string_view(const std::string &file, int line)> line_text;
 };
@@ -46,6 +55,9 @@ std::string render_github(const Diagnostics &diagnostics, const RunSummary &summ
 
 std::string render(OutputFormat format, const Diagnostics &diagnostics, const RunSummary &summary,
                    const RenderOptions &options);
+
+/// "file:///a%20b/c" for the absolute path "/a b/c" (percent-encoded, '/' kept).
+std::string file_uri(std::string_view absolute_path);
 
 /// The one-line summary ("2 files: 1 error, 3 warnings, 0 notes; 1 suppressed").
 std::string summary_line(const Diagnostics &diagnostics, const RunSummary &summary);

@@ -1,7 +1,9 @@
 #include "npq/report/coverage.hpp"
 
 #include "npq/markup/markdown.hpp"
+#include "npq/markup/text_table.hpp"
 #include "npq/text/terminal.hpp"
+#include "npq/text/width.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -176,18 +178,23 @@ CoverageReport build_coverage_report(const model::Programme &p, const ReferenceD
   return r;
 }
 
-std::string render_coverage_text(const std::vector<CoverageReport> &reports) {
+std::string render_coverage_text(const std::vector<CoverageReport> &reports, std::size_t width) {
   std::string out;
   for (const auto &r : reports) {
-    out += fmt::format("{} — {}\n", r.file, terminal_safe(r.title));
+    out += text::wrap_paragraph(fmt::format("{} — {}", r.file, terminal_safe(r.title)), width, "",
+                                "  ");
     if (!r.problem.empty()) {
-      out += "No coverage matrix: " + r.problem + ".\n\n";
+      out += text::wrap_paragraph("No coverage matrix: " + terminal_safe(r.problem) + ".", width) +
+             "\n";
       continue;
     }
-    out += fmt::format("Framework: {} ({}){}\n", r.framework_id, terminal_safe(r.framework_title),
-                       r.provisional ? " — provisional area list" : "");
-    markup::TextTable t;
+    out += text::wrap_paragraph(fmt::format("Framework: {} ({}){}", r.framework_id,
+                                            terminal_safe(r.framework_title),
+                                            r.provisional ? " — provisional area list" : ""),
+                                width, "", "  ");
+    markup::TerminalTable t;
     t.header = header(r);
+    t.width = width;
     for (auto &h : t.header) {
       h = terminal_safe(h);
     }
@@ -195,7 +202,13 @@ std::string render_coverage_text(const std::vector<CoverageReport> &reports) {
       t.rows.push_back(cells(row));
       t.rows.back()[0] = terminal_safe(t.rows.back()[0]);
     }
-    out += t.str() + called_out(r, false) + "\n";
+    out += t.str();
+    std::string lines = called_out(r, false);
+    for (std::size_t at = 0, end; at < lines.size(); at = end + 1) {
+      end = lines.find('\n', at);
+      out += text::wrap_paragraph(std::string_view(lines).substr(at, end - at), width, "", "  ");
+    }
+    out += "\n";
   }
   return out;
 }

@@ -30,7 +30,8 @@ struct CoverageReport {
 
 CoverageReport build_coverage_report(const model::Programme &programme, const ReferenceData &data);
 
-std::string render_coverage_text(const std::vector<CoverageReport> &reports);
+/// Text for a terminal `width` columns wide (0: no limit).
+std::string render_coverage_text(const std::vector<CoverageReport> &reports, std::size_t width = 0);
 std::string render_coverage_markdown(const std::vector<CoverageReport> &reports);
 std::string render_coverage_json(const std::vector<CoverageReport> &reports);
 

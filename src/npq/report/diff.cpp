@@ -6,6 +6,7 @@
 #include "npq/report/labels.hpp"
 #include "npq/report/profile.hpp"
 #include "npq/text/terminal.hpp"
+#include "npq/text/width.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -154,8 +155,11 @@ std::vector<Change> diff_programmes(const model::Programme &before, const model:
                                     const ReferenceData &data) {
   std::vector<Change> out;
   // Facts: duration, totals, hours by kind, delivery, coverage, funding, assessment, roles.
-  auto a = profile(before, data);
-  auto b = profile(after, data);
+  std::vector<model::Funding> funding = before.funding;
+  funding.insert(funding.end(), after.funding.begin(), after.funding.end());
+  auto settings = funding_settings(funding, data);
+  auto a = profile(before, data, settings);
+  auto b = profile(after, data, settings);
   std::map<std::pair<std::string, std::string>, std::string> av;
   std::map<std::pair<std::string, std::string>, std::string> bv;
   std::vector<std::pair<std::string, std::string>> order;
@@ -245,11 +249,19 @@ std::vector<Change> diff_programmes(const model::Programme &before, const model:
   compare_maps(pa, pb, out, "Published figures", [](const std::string &k, const std::string &v) {
     return fmt::format("{}: {}", k, v);
   });
+  // Each section once, in order of first appearance.
+  std::map<std::string, std::size_t> section_rank;
+  for (const auto &c : out) {
+    section_rank.emplace(c.section, section_rank.size());
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Change &x, const Change &y) {
+    return section_rank[x.section] < section_rank[y.section];
+  });
   return out;
 }
 
 std::string render_diff(const std::vector<Change> &changes, const std::string &before_name,
-                        const std::string &after_name, TableFormat format) {
+                        const std::string &after_name, TableFormat format, std::size_t width) {
   if (format == TableFormat::json) {
     nlohmann::ordered_json root;
     root["before"] = before_name;
@@ -270,7 +282,9 @@ std::string render_diff(const std::vector<Change> &changes, const std::string &b
   auto text = [&](const std::string &s) { return md ? markup::md(s) : terminal_safe(s); };
   std::string out =
       md ? fmt::format("# Changes from {} to {}\n\n", text(before_name), text(after_name))
-         : fmt::format("Changes from {} to {}\n", text(before_name), text(after_name));
+         : text::wrap_paragraph(
+               fmt::format("Changes from {} to {}", text(before_name), text(after_name)), width, "",
+               "  ");
   if (changes.empty()) {
     return out + (md ? "\nNo changes.\n" : "No changes.\n");
   }
@@ -288,7 +302,7 @@ std::string render_diff(const std::vector<Change> &changes, const std::string &b
                             : c.sign == '-' ? "removed:"
                                             : "changed:",
                             line)
-              : fmt::format("  {} {}\n", c.sign, line);
+              : text::wrap_paragraph(line, width, fmt::format("  {} ", c.sign), "      ");
   }
   out += fmt::format("\n{} change{}\n", changes.size(), changes.size() == 1 ? "" : "s");
   return out;

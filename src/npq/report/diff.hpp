@@ -24,6 +24,6 @@ std::vector<Change> diff_programmes(const model::Programme &before, const model:
                                     const ReferenceData &data);
 
 std::string render_diff(const std::vector<Change> &changes, const std::string &before_name,
-                        const std::string &after_name, TableFormat format);
+                        const std::string &after_name, TableFormat format, std::size_t width = 0);
 
 } // namespace npq::report

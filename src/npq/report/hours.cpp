@@ -4,8 +4,11 @@
 #include "npq/analysis/totals.hpp"
 #include "npq/format/spec.hpp"
 #include "npq/markup/markdown.hpp"
+#include "npq/markup/text_table.hpp"
 #include "npq/report/labels.hpp"
+#include "npq/report/profile.hpp"
 #include "npq/text/terminal.hpp"
+#include "npq/text/width.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -65,13 +68,14 @@ std::vector<std::string> row_cells(const HoursReport::Row &row) {
 
 // The published figures, their verdicts, and below the table what would make each open figure
 // true (and why the others are what they are).
-std::string figures_text(const HoursReport &r) {
+std::string figures_text(const HoursReport &r, std::size_t width) {
   if (r.published.empty()) {
     return {};
   }
-  markup::TextTable f;
+  markup::TerminalTable f;
   f.header = {"Published figure", "Published", "Route map", "Verdict", "Line"};
   f.right_aligned = {false, true, true, false, true};
+  f.width = width;
   std::string notes;
   std::set<std::string> said; // a condition shared by every period of a figure is said once
   for (const auto &fig : r.published) {
@@ -81,24 +85,50 @@ std::string figures_text(const HoursReport &r) {
     std::string label = fmt::format("{} ({})", fig.label, fig.figure);
     if (!fig.condition.empty() &&
         said.insert(fmt::format("{}|{}|{}", fig.line, label, fig.condition)).second) {
-      notes += fmt::format("  line {}, {}: {}\n", fig.line, terminal_text(label),
-                           terminal_text(fig.condition));
+      notes += text::wrap_paragraph(fmt::format("line {}, {}: {}", fig.line, terminal_text(label),
+                                                terminal_text(fig.condition)),
+                                    width, "  ", "    ");
     }
     if (!fig.inferred.empty() && said.insert(fmt::format("{}|inferred", fig.line)).second) {
-      notes += fmt::format("  line {}, {}: inferred, not published: {}\n", fig.line,
-                           terminal_text(label), terminal_text(fig.inferred));
+      notes +=
+          text::wrap_paragraph(fmt::format("line {}, {}: inferred, not published: {}", fig.line,
+                                           terminal_text(label), terminal_text(fig.inferred)),
+                               width, "  ", "    ");
     }
   }
   std::string out = "\nPublished figures: confirmed, contradicted or open\n" + f.str() + notes;
   for (const auto &c : r.conflicts) {
-    out += "  conflict: " + terminal_text(c) + "\n";
+    out += text::wrap_paragraph("conflict: " + terminal_text(c), width, "  ", "    ");
   }
   if (!r.programme_with_figures.empty()) {
-    out += fmt::format("  with the published figures, the programme takes {} hours\n",
-                       r.programme_with_figures);
+    out += text::wrap_paragraph(fmt::format("with the published figures, the programme takes {} "
+                                            "hours",
+                                            r.programme_with_figures),
+                                width, "  ", "    ");
   }
   return out;
 }
+
+// "Hours by delivery" in a participant's words: when (live or in their own time), who leads it,
+// and where, each adding up to the programme's hours, with shares where the hours are known.
+std::vector<std::vector<std::string>> delivery_rows(const HoursReport &r) {
+  std::vector<std::vector<std::string>> rows;
+  std::string dimension;
+  for (const auto &s : r.delivery) {
+    if (!dimension.empty() && s.dimension != dimension) {
+      rows.push_back({"", "", ""});
+    }
+    dimension = s.dimension;
+    rows.push_back({delivery_words(s.dimension, s.value == "not stated" ? "" : s.value),
+                    s.hours.str(), share(s.hours, r.programme.total)});
+  }
+  rows.push_back({"", "", ""});
+  rows.push_back(
+      {"All activities", r.programme.total.str(), share(r.programme.total, r.programme.total)});
+  return rows;
+}
+
+const std::vector<std::string> kDeliveryHeader{"How the hours are delivered", "Hours", "Share"};
 
 std::string figures_markdown(const HoursReport &r) {
   if (r.published.empty()) {
@@ -282,19 +312,25 @@ HoursReport build_hours_report(const model::Programme &p, const analysis::Figure
   return r;
 }
 
-std::string render_hours_text(const std::vector<HoursReport> &reports) {
+std::string render_hours_text(const std::vector<HoursReport> &reports, std::size_t width) {
   std::string out;
   for (const auto &r : reports) {
-    out += fmt::format("{} — {}\n{} · {}\n\n", r.file, terminal_text(r.title), r.qualification,
-                       r.provider.empty() ? "provider not named" : terminal_text(r.provider));
+    out += text::wrap_paragraph(fmt::format("{} — {}", r.file, terminal_text(r.title)), width, "",
+                                "  ");
+    out += text::wrap_paragraph(
+        fmt::format("{} · {}", r.qualification,
+                    r.provider.empty() ? "provider not named" : terminal_text(r.provider)),
+        width, "", "  ");
+    out += "\n";
     if (!r.has_route_map) {
       out += "No route map: the source publishes no activities with hours.\n\n";
-      out += figures_text(r);
+      out += figures_text(r, width);
       continue;
     }
-    markup::TextTable t;
+    markup::TerminalTable t;
     t.header = period_header(r);
     t.right_aligned = numeric_columns(t.header.size());
+    t.width = width;
     for (const auto &row : r.rows) {
       t.rows.push_back(row_cells(row));
       t.rows.back()[0] = terminal_text(t.rows.back()[0]);
@@ -302,16 +338,15 @@ std::string render_hours_text(const std::vector<HoursReport> &reports) {
     t.rows.push_back(row_cells(r.programme));
     out += "Hours by period and activity kind\n" + t.str();
     for (const auto &c : r.choices) {
-      out += "  " + c + "\n";
+      out += text::wrap_paragraph(terminal_text(c), width, "  ", "    ");
     }
-    markup::TextTable d;
-    d.header = {"Delivery", "", "Hours"};
-    d.right_aligned = {false, false, true};
-    for (const auto &s : r.delivery) {
-      d.rows.push_back({s.dimension, s.value, s.hours.str()});
-    }
+    markup::TerminalTable d;
+    d.header = kDeliveryHeader;
+    d.right_aligned = {false, true, true};
+    d.width = width;
+    d.rows = delivery_rows(r);
     out += "\nHours by delivery\n" + d.str();
-    out += figures_text(r);
+    out += figures_text(r, width);
     out += "\n";
   }
   return out;
@@ -344,10 +379,12 @@ std::string render_hours_markdown(const std::vector<HoursReport> &reports) {
       out += "\n";
     }
     markup::MarkdownTable d;
-    d.header = {"Delivery", "", "Hours"};
-    d.right_aligned = {false, false, true};
-    for (const auto &s : r.delivery) {
-      d.rows.push_back({s.dimension, s.value, s.hours.str()});
+    d.header = kDeliveryHeader;
+    d.right_aligned = {false, true, true};
+    for (auto &row : delivery_rows(r)) {
+      if (!row[0].empty()) {
+        d.rows.push_back(std::move(row));
+      }
     }
     out += "### Hours by delivery\n\n" + d.str() + "\n";
     out += figures_markdown(r);

@@ -62,7 +62,8 @@ struct HoursReport {
 HoursReport build_hours_report(const model::Programme &programme,
                                const analysis::FigureOptions &options = {});
 
-std::string render_hours_text(const std::vector<HoursReport> &reports);
+/// Text for a terminal `width` columns wide (0: no limit).
+std::string render_hours_text(const std::vector<HoursReport> &reports, std::size_t width = 0);
 std::string render_hours_markdown(const std::vector<HoursReport> &reports);
 std::string render_hours_csv(const std::vector<HoursReport> &reports);
 std::string render_hours_json(const std::vector<HoursReport> &reports);

@@ -8,7 +8,9 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
 
 namespace npq::report {
 
@@ -43,14 +45,19 @@ std::string money(double amount, const std::string &currency) {
   return (currency == "GBP" || currency.empty() ? "£" : currency + " ") + grouped + fraction;
 }
 
-std::string percent(const Interval &part, const Interval &whole) {
-  if (part.unpublished > 0 || whole.unpublished > 0 || !whole.bounded() || whole.high == 0) {
-    return part.str();
-  }
-  return fmt::format("{} ({:.0f} %)", part.str(), 100.0 * part.low / whole.low);
-}
-
 } // namespace
+
+std::string share(const Interval &part, const Interval &whole) {
+  if (part.low == 0 && part.high == 0 && part.unpublished == 0) {
+    return "";
+  }
+  if (!part.is_exact() || whole.low <= 0) {
+    return "";
+  }
+  // Hours the source leaves unpublished can only add to the whole, so a part that is known
+  // exactly is at most its share of the whole's lower bound.
+  return fmt::format("{}{:.0f} %", whole.is_exact() ? "" : "≤ ", 100.0 * part.low / whole.low);
+}
 
 std::string join(const std::vector<std::string> &parts, std::string_view separator) {
   std::string out;
@@ -167,7 +174,186 @@ std::string describe_hours(const model::Activity &a) {
   return a.count == 1 ? one : fmt::format("{} × {}", a.count, one);
 }
 
-std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data) {
+std::string describe_cost(const model::Funding &f) {
+  std::string what;
+  if (f.kind == "scholarship") {
+    what = f.coverage == "partial" ? "Partial scholarship" : "Full scholarship";
+  } else if (f.kind == "fee") {
+    what = f.amount ? money(*f.amount, f.currency) : "A fee (amount not published)";
+  } else {
+    what = "Price on request";
+  }
+  if (f.status == "suspended") {
+    what += fmt::format(" (suspended{}{})", f.from ? " from " + f.from->value : "",
+                        f.until ? " until " + f.until->value : "");
+  } else if (f.status == "possible") {
+    what += " (may be available)";
+  } else if (f.from || f.until) {
+    what += fmt::format(" ({}{})", f.from ? "from " + f.from->value : "",
+                        f.until ? (f.from ? ", until " : "until ") + f.until->value : "");
+  }
+  if (!f.region.empty()) {
+    what += " (" + label(f.region) + ")";
+  }
+  return what;
+}
+
+std::vector<std::string> funding_settings(const std::vector<model::Funding> &funding,
+                                          const ReferenceData &data) {
+  std::set<std::string> named;
+  for (const auto &f : funding) {
+    for (const auto &s : f.settings) {
+      named.insert(s.value);
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto &w : data.settings()) { // the catalogue's order
+    if (named.erase(w.id) != 0) {
+      out.push_back(w.id);
+    }
+  }
+  out.insert(out.end(), named.begin(), named.end()); // ids the catalogue does not know
+  return out;
+}
+
+namespace {
+
+// "Cost by setting": one fact per setting, each giving what the programme's funding says for it;
+// an entry that names no setting applies to all of them.
+void add_costs(std::vector<Fact> &f, const std::vector<model::Funding> &funding,
+               const ReferenceData &data, const std::vector<std::string> &settings) {
+  auto cost_for = [&](const std::string *setting) {
+    std::vector<std::string> parts;
+    for (const auto &entry : funding) {
+      bool names = entry.settings.empty();
+      for (const auto &s : entry.settings) {
+        names = names || (setting != nullptr && s.value == *setting);
+      }
+      if (names) {
+        parts.push_back(describe_cost(entry));
+      }
+    }
+    return join(parts, "; ");
+  };
+  if (settings.empty()) {
+    f.push_back({"Cost by setting", "Any setting", cost_for(nullptr)});
+  }
+  for (const auto &s : settings) {
+    f.push_back({"Cost by setting", setting_label(data, s), cost_for(&s)});
+  }
+}
+
+void add_assessment(std::vector<Fact> &f, const model::Assessment &a) {
+  f.push_back({"Assessment", "Kind", label(a.kind)});
+  f.push_back(
+      {"Assessment", "Window",
+       a.window ? model::to_string(*a.window) + (a.open_book && *a.open_book ? ", open book" : "")
+                : ""});
+  f.push_back(
+      {"Assessment", "When",
+       a.timing_starts.empty()
+           ? ""
+           : label(a.timing_starts) +
+                 (a.timing_within ? ", within " + model::to_string(*a.timing_within) : "")});
+  f.push_back({"Assessment", "Engagement needed", describe_engagement(a)});
+  std::vector<std::string> parts;
+  for (const auto &part : a.parts) {
+    parts.push_back(part.title.empty() ? part.id : part.title);
+  }
+  f.push_back({"Assessment", "Parts", join(parts, ", ")});
+}
+
+// A share of the hours as a percentage when everything is known, else the hours it rests on.
+std::string share_of(const Interval &part, const Interval &whole) {
+  std::string s = share(part, whole);
+  if (!s.empty() || (part.low == 0 && part.high == 0 && part.unpublished == 0)) {
+    return s;
+  }
+  return "not known";
+}
+
+void add_hours(std::vector<Fact> &f, const model::Programme &p) {
+  analysis::Totals totals(p);
+  Interval all = totals.programme(Selector::all()).hours;
+  f.push_back({"Hours", "Periods",
+               fmt::format("{} × {}", p.route_map.periods.size(), label(p.route_map.period_kind))});
+  // Hours by the families a participant compares: live, self-study, in school, assessment.
+  std::set<std::string> present;
+  for (const auto *a : totals.activities()) {
+    present.insert(a->kind);
+  }
+  Interval live;
+  for (auto family : activity_families()) {
+    Selector s;
+    for (const auto &k : present) {
+      if (activity_family(k) == family) {
+        s.kinds.insert(k);
+      }
+    }
+    Interval hours = s.kinds.empty() ? Interval::zero() : totals.programme(s).hours;
+    if (family == activity_families().front()) {
+      live = hours;
+    }
+    f.push_back({"Hours", std::string(family), s.kinds.empty() ? "" : hours.str()});
+  }
+  f.push_back({"Hours", "Total (route map)", all.str()});
+  // The published figures' verdicts, in words ("Figures you can trust").
+  std::optional<analysis::Judgement> j;
+  if (p.summary.present) {
+    j = analysis::judge(p, totals);
+  }
+  const std::vector<analysis::Figure> none;
+  const auto &figures = j ? j->figures : none;
+  std::string published_total;
+  std::map<analysis::Verdict, std::size_t> count;
+  for (const auto &fig : figures) {
+    ++count[fig.verdict];
+    if (fig.kind == analysis::Figure::Kind::programme_total) {
+      published_total =
+          fmt::format("{}, {}", fig.published.str(), analysis::to_string(fig.verdict));
+    }
+  }
+  f.push_back({"Hours", "Published total", published_total});
+  std::vector<std::string> verdicts;
+  for (auto v : {analysis::Verdict::confirmed, analysis::Verdict::contradicted,
+                 analysis::Verdict::open, analysis::Verdict::unverifiable}) {
+    if (count[v] > 0) {
+      verdicts.push_back(fmt::format("{} {}", count[v], analysis::to_string(v)));
+    }
+  }
+  f.push_back({"Hours", "Published figures", join(verdicts, ", ")});
+  std::vector<std::string> choices;
+  for (const auto &c : p.route_map.choices) {
+    choices.push_back(fmt::format("choose {} of {}", c.choose, c.from.size()));
+  }
+  f.push_back({"Hours", "Choices", join(choices, "; ")});
+  // Shares: live sessions (the family above), and where activities happen (their delivery).
+  f.push_back({"Hours", "% live", share_of(live, all)});
+  for (auto [label_text, mode] :
+       {std::pair{"% face to face", "face-to-face"}, std::pair{"% online", "online"}}) {
+    Selector s;
+    s.mode = mode;
+    f.push_back({"Hours", label_text, share_of(totals.programme(s).hours, all)});
+  }
+  // Each figure's verdict by name, so that 'npq diff' says which ones changed, and hours by
+  // activity kind: both for 'npq diff' only (see kFigureSection).
+  for (const auto &fig : figures) {
+    f.push_back({std::string(kFigureSection), analysis::describe(fig),
+                 fmt::format("{}, {}", fig.published.str(), analysis::to_string(fig.verdict))});
+  }
+  for (const auto &v : format::activity_kind_type().values) {
+    if (present.count(std::string(v.word)) != 0) {
+      Selector s;
+      s.kinds.insert(std::string(v.word));
+      f.push_back({std::string(kKindSection), label(v.word), totals.programme(s).hours.str()});
+    }
+  }
+}
+
+} // namespace
+
+std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data,
+                          const std::vector<std::string> &settings) {
   std::vector<Fact> f;
   const auto *q = data.qualification(p.qualification.value);
   const auto *framework = p.framework ? data.framework(p.framework->value) : nullptr;
@@ -187,81 +373,28 @@ std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data) 
   for (const auto &r : p.audience.roles) {
     roles.push_back(role_label(data, r.value));
   }
-  f.push_back({"Programme", "Roles", join(roles, ", ")});
-
+  f.push_back({"Programme", "Who it is for", join(roles, ", ")});
   if (p.route_map.present) {
-    analysis::Totals totals(p);
-    Interval all = totals.programme(Selector::all()).hours;
-    f.push_back(
-        {"Route map", "Periods",
-         fmt::format("{} × {}", p.route_map.periods.size(), label(p.route_map.period_kind))});
-    f.push_back({"Route map", "Total hours", all.str()});
-    std::vector<std::string> choices;
-    for (const auto &c : p.route_map.choices) {
-      choices.push_back(fmt::format("choose {} of {}", c.choose, c.from.size()));
-    }
-    f.push_back({"Route map", "Choices", join(choices, "; ")});
-    if (p.summary.present) {
-      auto j = analysis::judge(p, totals);
-      std::map<analysis::Verdict, std::size_t> count;
-      for (const auto &fig : j.figures) {
-        ++count[fig.verdict];
-      }
-      std::vector<std::string> parts;
-      for (auto v : {analysis::Verdict::confirmed, analysis::Verdict::contradicted,
-                     analysis::Verdict::open, analysis::Verdict::unverifiable}) {
-        if (count[v] > 0) {
-          parts.push_back(fmt::format("{} {}", count[v], analysis::to_string(v)));
-        }
-      }
-      f.push_back({"Route map", "Published figures", join(parts, ", ")});
-      // Each figure's verdict by name, so that 'npq diff' says which ones changed ('npq
-      // compare' leaves these out: other programmes publish other figures).
-      for (const auto &fig : j.figures) {
-        f.push_back({std::string(kFigureSection), analysis::describe(fig),
-                     fmt::format("{}, {}", fig.published.str(), analysis::to_string(fig.verdict))});
-      }
-    }
-    std::set<std::string> present;
-    for (const auto *a : totals.activities()) {
-      present.insert(a->kind);
-    }
-    for (const auto &v : format::activity_kind_type().values) {
-      if (present.count(std::string(v.word)) != 0) {
-        Selector s;
-        s.kinds.insert(std::string(v.word));
-        f.push_back({"Hours by kind", label(v.word), totals.programme(s).hours.str()});
-      }
-    }
-    for (const char *mode : {"online", "face-to-face", "in-school", "blended", ""}) {
-      Selector s;
-      s.mode = mode;
-      Interval h = totals.programme(s).hours;
-      if (h.low > 0 || h.unpublished > 0 || h.high > 0) {
-        f.push_back(
-            {"Delivery", *mode != '\0' ? label(mode) : "Place not stated", percent(h, all)});
-      }
-    }
-    for (const char *sync : {"synchronous", "asynchronous"}) {
-      Selector s;
-      s.synchrony = sync;
-      Interval h = totals.programme(s).hours;
-      if (h.low > 0 || h.unpublished > 0 || h.high > 0) {
-        f.push_back({"Delivery", label(sync), percent(h, all)});
-      }
+    add_hours(f, p);
+  }
+  // Days out of school are published in the summary, with or without a route map.
+  std::vector<std::string> days;
+  for (const auto &c : p.summary.categories) {
+    if (c.days) {
+      days.push_back(fmt::format("{} ({})", analysis::number(*c.days), c.label));
     }
   }
+  f.push_back({"Hours", "Days out of school", join(days, "; ")});
+  add_costs(f, p.funding, data, settings);
+  add_assessment(f, p.assessment);
   if (framework != nullptr && !framework->areas.empty()) {
     std::set<std::string> specific;
     bool blanket = false;
-    auto add = [&](const model::Coverage &c) {
-      blanket = blanket || c.all;
-      for (const auto &a : c.areas) {
+    for (const auto *c : model::teaching_coverage(p)) {
+      blanket = blanket || c->all;
+      for (const auto &a : c->areas) {
         specific.insert(a.value.substr(0, a.value.find('/')));
       }
-    };
-    for (const auto *c : model::teaching_coverage(p)) {
-      add(*c);
     }
     std::size_t covered = 0;
     for (const auto &area : framework->areas) {
@@ -271,29 +404,41 @@ std::vector<Fact> profile(const model::Programme &p, const ReferenceData &data) 
                  fmt::format("{} of {}{}", covered, framework->areas.size(),
                              blanket ? " (plus a general claim)" : "")});
   }
-  std::vector<std::string> funding;
-  for (const auto &fund : p.funding) {
-    funding.push_back(describe_funding(fund, data));
+  return f;
+}
+
+std::vector<Fact> profile(const model::Suite &s, const ReferenceData &data,
+                          const std::vector<std::string> &settings) {
+  std::vector<Fact> f;
+  f.push_back({"Programme", "Title", s.title});
+  std::vector<std::string> codes;
+  for (const auto &g : s.groups) {
+    for (const auto &m : g.members) {
+      codes.push_back(m.qualification.value);
+    }
   }
-  f.push_back({"Cost and funding", "Funding", join(funding, "; ")});
-  const auto &a = p.assessment;
-  f.push_back({"Assessment", "Kind", label(a.kind)});
-  f.push_back(
-      {"Assessment", "Window",
-       a.window ? model::to_string(*a.window) + (a.open_book && *a.open_book ? ", open book" : "")
-                : ""});
-  f.push_back(
-      {"Assessment", "When",
-       a.timing_starts.empty()
-           ? ""
-           : label(a.timing_starts) +
-                 (a.timing_within ? ", within " + model::to_string(*a.timing_within) : "")});
-  f.push_back({"Assessment", "Engagement needed", describe_engagement(a)});
-  std::vector<std::string> parts;
-  for (const auto &part : a.parts) {
-    parts.push_back(part.title.empty() ? part.id : part.title);
+  f.push_back({"Programme", "Qualification",
+               fmt::format("a suite of {}: {}", codes.size(), join(codes, ", "))});
+  f.push_back({"Programme", "Provider", s.provider});
+  f.push_back({"Programme", "Delivery partner", s.delivery_partner});
+  f.push_back({"Programme", "Duration", describe_duration(s.common_duration)});
+  // What every programme of the suite includes: its hours are a suite's to publish, or not.
+  for (auto family : activity_families()) {
+    Interval hours;
+    bool any = false;
+    for (const auto &a : s.common_activities) {
+      if (activity_family(a.kind) == family) {
+        Interval one = Interval::from(a.hours);
+        hours += a.count == 1 ? one : one.times(a.count);
+        any = true;
+      }
+    }
+    if (any) {
+      f.push_back({"Hours", std::string(family), hours.str()});
+    }
   }
-  f.push_back({"Assessment", "Parts", join(parts, ", ")});
+  add_costs(f, s.common_funding, data, settings);
+  add_assessment(f, s.common_assessment);
   return f;
 }
 

@@ -13,4 +13,8 @@ namespace npq {
 /// \u202e, \u200b, \ue0041), and invalid UTF-8 becomes U+FFFD.
 std::string terminal_safe(std::string_view text);
 
+/// The same, but line feeds stay line feeds: for text that is escaped again afterwards, such as a
+/// GitHub annotation's message, where a line feed becomes %0A and shows as a new line.
+std::string terminal_safe_lines(std::string_view text);
+
 } // namespace npq
