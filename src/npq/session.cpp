@@ -26,8 +26,10 @@ fs::path canonical_or_absolute(const fs::path &p) {
 
 std::optional<std::string> resolve_related(const std::string &from_file, const std::string &path,
                                            const SessionOptions &options) {
-  fs::path base =
-      canonical_or_absolute(from_file == "-" ? fs::path(".") : fs::path(from_file).parent_path());
+  // A file in the current folder has an empty parent: that is ".", not "nowhere" (which once let
+  // "../x" out of the project).
+  fs::path parent = from_file == "-" ? fs::path() : fs::path(from_file).parent_path();
+  fs::path base = canonical_or_absolute(parent.empty() ? fs::path(".") : parent);
   fs::path root;
   if (!options.source_root.empty()) {
     root = canonical_or_absolute(options.source_root);

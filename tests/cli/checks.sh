@@ -85,6 +85,29 @@ partial)
     grep -q 'UCL\|ucl' "$tmp/out.txt" 2>/dev/null || fail "npq $cmd wrote nothing for the readable inputs"
   done
   ;;
+linked-outside)
+  # A suite member's programme outside the suite's project is never read by a report either:
+  # not reported on, not exported, and named only as NPQ374 (a file-content oracle otherwise).
+  mkdir -p "$tmp/proj/.git" "$tmp/outside"
+  sed 's/^title: .*/title: SECRET-OUTSIDE-TITLE/' programmes/ucl-npqsl.yaml > "$tmp/outside/p.yaml"
+  sed 's|programme: ucl-npqsl.yaml|programme: ../outside/p.yaml|' programmes/mk-ucl-npqs.yaml \
+    > "$tmp/proj/suite.yaml"
+  grep -q 'programme: ../outside/p.yaml' "$tmp/proj/suite.yaml" || fail "fixture: no member edited"
+  for cmd in hours export compare coverage; do
+    (cd "$tmp/proj" && $npq $cmd suite.yaml > "$tmp/out" 2>&1)
+    ! grep -q 'SECRET-OUTSIDE-TITLE' "$tmp/out" ||
+      fail "npq $cmd read a member programme outside the project: $(cat "$tmp/out")"
+  done
+  (cd "$tmp/proj" && $npq validate suite.yaml > "$tmp/out" 2>&1)
+  grep -q 'NPQ374' "$tmp/out" || fail "validate does not report the member outside: $(cat "$tmp/out")"
+  # The same for a source document named by a programme in the current folder (an empty parent
+  # folder once let '../' out of the project).
+  echo 'the quote' > "$tmp/outside/page.txt"
+  sed 's|document: /etc/passwd|document: ../outside/page.txt|; s|quote: root|quote: the quote|' \
+    examples/invalid/npq374-outside-project.yaml > "$tmp/proj/p.yaml"
+  (cd "$tmp/proj" && $npq validate p.yaml > "$tmp/out" 2>&1)
+  grep -q 'NPQ374' "$tmp/out" || fail "a source document outside is read: $(cat "$tmp/out")"
+  ;;
 usage)
   $npq valdate > "$tmp/out" 2>&1
   [ $? -eq 2 ] || fail "an unknown command does not exit 2"
