@@ -1,6 +1,7 @@
 #include "cli/output.hpp"
 
 #include "npq/io/write.hpp"
+#include "npq/markup/front_matter.hpp"
 
 #include <dtl/dtl.hpp>
 #include <filesystem>
@@ -79,7 +80,7 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
   }
   Gathered g = gather(paths, *data, input, inv, default_to_programmes);
   Report report = render(g, *data);
-  int status = report.written ? deliver(report.content, output, g.inputs, inv) : kExitOk;
+  int status = report.written ? deliver(report, output, g.inputs, inv) : kExitOk;
   if (g.unreadable) {
     inv.exit_code = kExitUnreadable;
   } else if (status != kExitOk) {
@@ -112,8 +113,9 @@ std::string unified_diff(const std::string &before, const std::string &after,
   return out.str();
 }
 
-int deliver(const std::string &content, const OutputOptions &options,
+int deliver(const Report &report, const OutputOptions &options,
             const std::vector<std::string> &inputs, Invocation &inv) {
+  const std::string &content = report.content;
   if (!options.check.empty()) {
     std::ifstream in(options.check, std::ios::binary);
     if (!in) {
@@ -122,12 +124,28 @@ int deliver(const std::string &content, const OutputOptions &options,
     }
     std::stringstream ss;
     ss << in.rdbuf();
-    if (ss.str() == content) {
+    if (report.front_matter_aware) {
+      auto cmp = markup::compare_pages(ss.str(), content);
+      if (cmp.same) {
+        inv.err << fmt::format("{} is up to date\n", options.check);
+        return kExitOk;
+      }
+      for (const auto &problem : cmp.problems) {
+        inv.out << options.check << ": " << problem << "\n";
+      }
+      auto committed = markup::split_front_matter(ss.str()).body;
+      auto generated = markup::split_front_matter(content).body;
+      if (committed != generated) {
+        inv.out << unified_diff(committed, generated, options.check,
+                                options.check + " (as npq generates it now)");
+      }
+    } else if (ss.str() == content) {
       inv.err << fmt::format("{} is up to date\n", options.check);
       return kExitOk;
+    } else {
+      inv.out << unified_diff(ss.str(), content, options.check,
+                              options.check + " (as npq generates it now)");
     }
-    inv.out << unified_diff(ss.str(), content, options.check,
-                            options.check + " (as npq generates it now)");
     inv.err << fmt::format("{} is stale: run the same command with -o {} instead of --check\n",
                            options.check, options.check);
     return kExitFindings;

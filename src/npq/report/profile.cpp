@@ -27,6 +27,15 @@ std::string vocabulary_label(const std::vector<model::VocabularyEntry> &words,
   return label(id);
 }
 
+std::string percent(const Interval &part, const Interval &whole) {
+  if (part.unpublished > 0 || whole.unpublished > 0 || !whole.bounded() || whole.high == 0) {
+    return part.str();
+  }
+  return fmt::format("{} ({:.0f} %)", part.str(), 100.0 * part.low / whole.low);
+}
+
+} // namespace
+
 std::string money(double amount, const std::string &currency) {
   std::string digits =
       amount == std::floor(amount) ? fmt::format("{:.0f}", amount) : fmt::format("{:.2f}", amount);
@@ -42,15 +51,6 @@ std::string money(double amount, const std::string &currency) {
       digits.find('.') == std::string::npos ? "" : digits.substr(digits.find('.'));
   return (currency == "GBP" || currency.empty() ? "£" : currency + " ") + grouped + fraction;
 }
-
-std::string percent(const Interval &part, const Interval &whole) {
-  if (part.unpublished > 0 || whole.unpublished > 0 || !whole.bounded() || whole.high == 0) {
-    return part.str();
-  }
-  return fmt::format("{} ({:.0f} %)", part.str(), 100.0 * part.low / whole.low);
-}
-
-} // namespace
 
 std::string join(const std::vector<std::string> &parts, std::string_view separator) {
   std::string out;

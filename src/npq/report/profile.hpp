@@ -24,6 +24,8 @@ constexpr std::string_view kFigureSection = "Published figures, one by one";
 
 // Words for the model, shared by every report so a page and a comparison say the same thing.
 std::string join(const std::vector<std::string> &parts, std::string_view separator);
+/// "£1,055", "£12.50", "EUR 300".
+std::string money(double amount, const std::string &currency);
 /// "£1,055 for Independent school", "Full scholarship for State-funded school (England)".
 std::string describe_funding(const model::Funding &funding, const ReferenceData &data);
 std::string describe_duration(const model::DurationBlock &duration);
