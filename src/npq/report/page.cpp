@@ -186,6 +186,23 @@ CourseData course(const model::Programme &p, const ReferenceData &data,
   return c;
 }
 
+// The total in a few words, for the picture: "75 hours as published, not confirmed".
+std::string short_total(const model::Programme &p, const analysis::Totals &totals,
+                        const analysis::Judgement &j) {
+  for (const auto &f : j.figures) {
+    if (f.kind == analysis::Figure::Kind::programme_total) {
+      return g::hours(f.published) + " as published" +
+             (f.verdict == analysis::Verdict::confirmed ? "" : ", not confirmed");
+    }
+  }
+  auto t = totals.programme(analysis::Selector::all()).hours;
+  if (!j.route_map_alone && p.summary.present && j.programme.bounded() && !t.bounded()) {
+    t.high = j.programme.high;
+    t.unpublished = 0;
+  }
+  return g::hours(t);
+}
+
 std::string stem(const std::string &file) {
   return std::filesystem::path(file).stem().string();
 }
@@ -255,7 +272,7 @@ Page build_page(const model::Programme &p, const ReferenceData &data, const Page
     for (auto &s : parts::route_map_sections(p, totals, framework)) {
       page.sections.push_back(std::move(s));
     }
-    page.picture = parts::route_map_picture(p, totals, total);
+    page.picture = parts::route_map_picture(p, totals, short_total(p, totals, j));
   }
   if (!p.topics.empty()) {
     PageList list;

@@ -83,6 +83,7 @@ struct MapGroup {
 struct MapBand {
   std::string title; ///< "Term one"
   std::string hours; ///< "18 hours"
+  std::string note;  ///< "Alongside every term", for the strands that run throughout
   std::vector<MapGroup> groups;
   int choice = -1; ///< index into RouteMapPicture::choices for an elective
 };

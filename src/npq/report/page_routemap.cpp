@@ -90,6 +90,12 @@ std::vector<MapGroup> groups(const std::vector<const model::Activity *> &activit
   return out;
 }
 
+// "18 hours", "hours not published".
+std::string band_hours(const Interval &i) {
+  std::string h = g::hours(i);
+  return h == g::kNotPublished ? "hours " + h : h;
+}
+
 std::vector<const model::Activity *> pointers(const std::vector<model::Activity> &activities) {
   std::vector<const model::Activity *> out;
   for (const auto &a : activities) {
@@ -340,9 +346,10 @@ RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Tot
                                   const std::string &total) {
   RouteMapPicture pic;
   const auto &rm = p.route_map;
+  std::string kind = rm.period_kind.empty() ? "period" : rm.period_kind;
   pic.present = rm.present;
   pic.title = p.title;
-  pic.total = total.empty() ? "" : "Total: " + total;
+  pic.total = total.empty() ? "" : "Total: " + total; // a short form, made by the page
   for (const auto &c : rm.choices) {
     pic.choices.push_back({choice_label(c, rm)});
   }
@@ -353,7 +360,7 @@ RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Tot
     band.hours =
         period.activities.empty()
             ? "no activities published"
-            : g::hours(totals.within(static_cast<int>(i), analysis::Selector::all()).hours);
+            : band_hours(totals.within(static_cast<int>(i), analysis::Selector::all()).hours);
     band.groups = groups(pointers(period.activities));
     for (std::size_t c = 0; c < rm.choices.size(); ++c) {
       for (const auto &ref : rm.choices[c].from) {
@@ -367,11 +374,11 @@ RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Tot
   if (!rm.throughout.empty()) {
     MapBand band;
     band.title = std::string(g::kThroughout);
-    band.hours = g::hours(totals.throughout(analysis::Selector::all()).hours);
+    band.note = fmt::format("Alongside every {}", g::noun(kind));
+    band.hours = band_hours(totals.throughout(analysis::Selector::all()).hours);
     band.groups = groups(pointers(rm.throughout));
     pic.throughout = std::move(band);
   }
-  std::string kind = rm.period_kind.empty() ? "period" : rm.period_kind;
   pic.description = fmt::format(
       "The route map of {}: {} {}{}, each with its activities grouped by kind and their hours{}.",
       p.title, g::count_words(static_cast<long long>(rm.periods.size())),

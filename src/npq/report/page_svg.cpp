@@ -156,7 +156,7 @@ int group_height(const MapGroup &g, int width) {
        static_cast<int>(std::lround(14 * kLine));
   h += 4;
   for (const auto &[name, hours] : g.items) {
-    h += static_cast<int>(wrap(name + " (" + hours + ")", inner, 13, false).size()) *
+    h += static_cast<int>(wrap(name + " – " + hours, inner, 13, false).size()) *
          static_cast<int>(std::lround(13 * kLine));
   }
   return h + kPad;
@@ -173,7 +173,7 @@ void draw_group(Canvas &c, const MapGroup &g, int x, int y, int width, int heigh
   at += c.text(x + kPad, at, wrap(g.label + ", " + g.hours, inner, 14, true), 14, true);
   at += 4;
   for (const auto &[name, hours] : g.items) {
-    at += c.text(x + kPad, at, wrap(name + " (" + hours + ")", inner, 13, false), 13, false);
+    at += c.text(x + kPad, at, wrap(name + " – " + hours, inner, 13, false), 13, false);
   }
 }
 
@@ -186,28 +186,38 @@ int band(Canvas *c, const MapBand &b, int x, int y, int width) {
   std::vector<std::string> hours = wrap(b.hours, inner, 13, false);
   int head = static_cast<int>(title.size()) * static_cast<int>(std::lround(16 * kLine)) +
              static_cast<int>(hours.size()) * static_cast<int>(std::lround(13 * kLine));
-  int at = y + kPad + head + 8;
+  int top = y + kPad + head + 8;
   int columns = std::max(1, std::min(kColumns, static_cast<int>(b.groups.size())));
   int box = (inner - (columns - 1) * 10) / columns;
+  std::vector<int> heights; // of each row of boxes
   for (std::size_t row = 0; row < b.groups.size(); row += static_cast<std::size_t>(columns)) {
     int tallest = 0;
     for (std::size_t k = row; k < std::min(b.groups.size(), row + columns); ++k) {
       tallest = std::max(tallest, group_height(b.groups[k], box));
     }
-    if (c != nullptr) {
-      for (std::size_t k = row; k < std::min(b.groups.size(), row + columns); ++k) {
-        int gx = x + kPad + static_cast<int>(k - row) * (box + 10);
-        draw_group(*c, b.groups[k], gx, at, box, tallest);
-      }
-    }
-    at += tallest + 10;
+    heights.push_back(tallest);
   }
-  int height = at - y + (b.groups.empty() ? 0 : kPad - 10);
-  if (c != nullptr) {
-    c->rect(x, y, width, height, "#ffffff", "#6f777b");
-    int t = y + kPad;
-    t += c->text(x + kPad, t, title, 16, true);
-    c->text(x + kPad, t, hours, 13, false, "#3d4244");
+  int height = top - y;
+  for (int h : heights) {
+    height += h + 10;
+  }
+  height += b.groups.empty() ? 0 : kPad - 10;
+  if (c == nullptr) {
+    return height;
+  }
+  // The band first, then what sits on it.
+  c->rect(x, y, width, height, "#ffffff", "#6f777b");
+  int t = y + kPad;
+  t += c->text(x + kPad, t, title, 16, true);
+  c->text(x + kPad, t, hours, 13, false, "#3d4244");
+  int at = top;
+  for (std::size_t r = 0; r < heights.size(); ++r) {
+    std::size_t row = r * static_cast<std::size_t>(columns);
+    for (std::size_t k = row; k < std::min(b.groups.size(), row + columns); ++k) {
+      int gx = x + kPad + static_cast<int>(k - row) * (box + 10);
+      draw_group(*c, b.groups[k], gx, at, box, heights[r]);
+    }
+    at += heights[r] + 10;
   }
   return height;
 }
@@ -216,7 +226,8 @@ int band(Canvas *c, const MapBand &b, int x, int y, int width) {
 int strip_height(const MapBand &b, int width) {
   int inner = width - 2 * kPad;
   int h = kPad + static_cast<int>(wrap(b.title, inner, 16, true).size()) * 22 +
-          static_cast<int>(wrap(b.hours, inner, 13, false).size()) * 18 + 8;
+          static_cast<int>(wrap(b.hours, inner, 13, false).size()) * 18 +
+          static_cast<int>(wrap(b.note, inner, 13, false).size()) * 18 + 8;
   for (const auto &g : b.groups) {
     h += group_height(g, inner) + 10;
   }
@@ -278,7 +289,8 @@ std::string page_svg(const Page &page) {
     int inner = kStripWidth - 2 * kPad;
     int at = top + kPad;
     at += c.text(x + kPad, at, wrap(t.title, inner, 16, true), 16, true);
-    at += c.text(x + kPad, at, wrap(t.hours, inner, 13, false), 13, false, "#3d4244") + 8;
+    at += c.text(x + kPad, at, wrap(t.hours, inner, 13, false), 13, false, "#3d4244");
+    at += c.text(x + kPad, at, wrap(t.note, inner, 13, false), 13, false, "#3d4244") + 8;
     for (const auto &g : t.groups) {
       int h = group_height(g, inner);
       draw_group(c, g, x + kPad, at, inner, h);
