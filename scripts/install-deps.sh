@@ -22,6 +22,8 @@ packages=(
   clang-format clang-tidy
   # tests and tooling
   python3 python3-jsonschema python3-yaml cmark-gfm chromium help2man ca-certificates
+  # the four Markdown renderers of the route map test (tests/markdown), and the SVG checks
+  python3-markdown ruby-kramdown ruby-kramdown-parser-gfm libxml2-utils librsvg2-bin
   # the fuzz target and the sanitizer build: clang with libFuzzer
   clang libclang-rt-14-dev
   # Node.js for the browser tests (Debian's is 18; a newer one already installed is kept)
@@ -34,4 +36,6 @@ $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 # Mermaid and playwright-core for the browser tests (no browser download: they drive Debian's
 # chromium). The versions are locked to releases that run on Debian's Node 18.
 (cd tests/mermaid && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+# markdown-it, axe-core, schema-dts and typescript for the route map page checks (tests/pages).
+(cd tests/pages && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 echo "npq dependencies are installed."

@@ -310,6 +310,24 @@ TEST_SUITE("golden") {
     }
   }
 
+  // The other page formats, one golden per renderer over the bundled programmes (tests/pages
+  // renders them in Chromium, rsvg-convert and TypeScript).
+  TEST_CASE("bundled programmes: route map pages as HTML, SVG and JSON-LD") {
+    InSourceDir here;
+    std::map<std::string, std::string> goldens;
+    for (const auto &file : yaml_files("programmes")) {
+      std::string path = file.generic_string();
+      goldens["html"] += transcript({"routemap", "-f", "html", "--allow-contradictions", path});
+      goldens["svg"] += transcript({"routemap", "-f", "svg", "--allow-contradictions", path});
+      goldens["jsonld"] += transcript({"routemap", "-f", "jsonld", "--allow-contradictions", path});
+    }
+    goldens["html"] += transcript({"routemap", "-f", "html", "--standalone", "--front-matter",
+                                   "examples/valid/hostile-text.yaml"});
+    for (const auto &[format, text] : goldens) {
+      check_golden(fs::path("tests/golden/pages") / (format + ".expected"), text);
+    }
+  }
+
   TEST_CASE("compare, diff and export") {
     InSourceDir here;
     std::string all =

@@ -125,9 +125,13 @@ std::string md(std::string_view raw, std::size_t max_length) {
     switch (c) {
     case '\\':
       // A backslash escapes the punctuation after it; before anything else it is literal.
-      out += std::ispunct(static_cast<unsigned char>(next)) != 0 ? "\\\\" : "\\";
+      // Python-Markdown also reads a backslash that ends a heading as an escape.
+      out += next == '\0' || std::ispunct(static_cast<unsigned char>(next)) != 0 ? "\\\\" : "\\";
       break;
     case '`':
+      // kramdown pairs backticks across a table row's cells even when escaped.
+      out += "&#96;";
+      break;
     case '*':
     case '_':
     case '[':
@@ -136,8 +140,8 @@ std::string md(std::string_view raw, std::size_t max_length) {
       out += c;
       break;
     case '#':
-      // Headings drop a closing run of '#' after a space.
-      out += (i + 1 == text.size() && i > 0 && text[i - 1] == ' ') ? "\\#" : "#";
+      // Headings drop a closing run of '#' (Python-Markdown even without a space before it).
+      out += i + 1 == text.size() ? "\\#" : "#";
       break;
     case '<':
       out += "&lt;";
@@ -167,7 +171,7 @@ std::string md(std::string_view raw, std::size_t max_length) {
     case '@':
       // cmark-gfm's autolink extension finds e-mail addresses after escapes are resolved
       // (cmark-gfm issue #278); a word joiner after '@' keeps them literal text.
-      out += is_alnum(next) ? "@&#8288;" : "@";
+      out += "@&#8288;";
       break;
     default:
       out += c;

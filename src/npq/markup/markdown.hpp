@@ -27,7 +27,7 @@ std::string clean_text(std::string_view text, std::size_t max_length = 500);
 ///    broken with "\." and &#58; and a word joiner follows '@' (cmark-gfm autolinks);
 ///  - at the start: '#', '>', "- ", "--", "+ " and the '.' or ')' of "1. " get a backslash, ':' and
 ///    '^' become entities (kramdown definition lists and end-of-block markers); a closing '#'
-///    gets a backslash (headings drop a closing run of '#').
+///    at the end gets a backslash (headings drop a closing run of '#').
 std::string md(std::string_view text, std::size_t max_length = 500);
 
 /// A GFM table. Cells are escaped here, so pass raw text.

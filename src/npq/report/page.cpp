@@ -272,7 +272,7 @@ Page build_page(const model::Programme &p, const ReferenceData &data, const Page
     for (auto &s : parts::route_map_sections(p, totals, framework)) {
       page.sections.push_back(std::move(s));
     }
-    page.picture = parts::route_map_picture(p, totals, short_total(p, totals, j));
+    page.picture = parts::route_map_picture(p, totals, j, short_total(p, totals, j));
   }
   if (!p.topics.empty()) {
     PageList list;

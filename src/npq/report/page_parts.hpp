@@ -25,7 +25,7 @@ std::vector<PageSection> route_map_sections(const model::Programme &programme,
 
 /// The picture's bands and groups.
 RouteMapPicture route_map_picture(const model::Programme &programme, const analysis::Totals &totals,
-                                  const std::string &total);
+                                  const analysis::Judgement &judgement, const std::string &total);
 
 /// The activity table used by periods, throughout strands and a suite's common activities.
 PageTable activity_table(const std::vector<const model::Activity *> &activities,

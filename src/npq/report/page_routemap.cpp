@@ -343,7 +343,7 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
 }
 
 RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Totals &totals,
-                                  const std::string &total) {
+                                  const analysis::Judgement &j, const std::string &total) {
   RouteMapPicture pic;
   const auto &rm = p.route_map;
   std::string kind = rm.period_kind.empty() ? "period" : rm.period_kind;
@@ -361,6 +361,17 @@ RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Tot
         period.activities.empty()
             ? "no activities published"
             : band_hours(totals.within(static_cast<int>(i), analysis::Selector::all()).hours);
+    // A figure the provider publishes for the whole period ("up to 50 hours a module").
+    for (const auto &f : j.figures) {
+      if (f.kind == analysis::Figure::Kind::per_period && f.category != nullptr &&
+          f.category->kinds.empty() && f.category->activities.empty()) {
+        for (const auto &part : f.parts) {
+          if (part.period == static_cast<int>(i)) {
+            band.hours += "; " + g::hours(f.published) + " as published";
+          }
+        }
+      }
+    }
     band.groups = groups(pointers(period.activities));
     for (std::size_t c = 0; c < rm.choices.size(); ++c) {
       for (const auto &ref : rm.choices[c].from) {
