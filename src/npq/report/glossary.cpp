@@ -173,7 +173,7 @@ std::string funding(const model::Funding &f, const ReferenceData &data) {
   for (const auto &s : f.settings) {
     who.push_back(setting_label(data, s.value));
   }
-  std::string audience = who.empty() ? "everyone" : join(who, ", ");
+  std::string audience = join(who, ", ");
   if (!f.region.empty()) {
     audience += " in " + label(f.region);
   }
@@ -198,7 +198,7 @@ std::string funding(const model::Funding &f, const ReferenceData &data) {
     what += " (" + when + ")";
   }
   std::string includes = f.includes.empty() ? "" : ", including " + join(f.includes, ", ");
-  return fmt::format("{} for {}{}", what, audience, includes);
+  return audience.empty() ? what + includes : fmt::format("{} for {}{}", what, audience, includes);
 }
 
 std::string qualification(const model::Qualification *q, const std::string &code) {

@@ -273,6 +273,11 @@ Page build_page(const model::Programme &p, const ReferenceData &data, const Page
       page.sections.push_back(std::move(s));
     }
     page.picture = parts::route_map_picture(p, totals, j, short_total(p, totals, j));
+  } else {
+    // No route map: the picture says so rather than drawing nothing.
+    page.picture.title = p.title;
+    page.picture.total = "The provider publishes no route map for this programme.";
+    page.picture.description = "The provider publishes no route map for " + p.title + ".";
   }
   if (!p.topics.empty()) {
     PageList list;

@@ -44,6 +44,7 @@ std::string computed(const analysis::Total &t) {
 std::string published_cell(const Interval &published, Verdict verdict, const std::string &condition,
                            const Interval &route_map, const analysis::Total &from_route_map,
                            const std::string &where, std::vector<std::string> &notes) {
+  // Short cells, read across a table; what an unconfirmed figure rests on goes in a note.
   std::string figure = g::hours(published, false);
   switch (verdict) {
   case Verdict::confirmed:
@@ -51,19 +52,19 @@ std::string published_cell(const Interval &published, Verdict verdict, const std
         from_route_map.hours.low == published.low) {
       return figure;
     }
-    return figure + " as published";
+    return figure + " (published)";
   case Verdict::open:
     notes.push_back(
         fmt::format("{}: {} as published; this {}", where, g::hours(published), condition));
-    return figure + " as published, not confirmed";
+    return figure + " (published)";
   case Verdict::unverifiable:
     notes.push_back(fmt::format("{}: {} as published; the route map cannot confirm it", where,
                                 g::hours(published)));
-    return figure + " as published, not confirmed";
+    return figure + " (published)";
   case Verdict::contradicted:
     break;
   }
-  return fmt::format("{} as published; the route map gives {}", figure,
+  return fmt::format("{} (published; route map: {})", figure,
                      from_route_map.parts.empty() ? std::string(g::kNone)
                                                   : g::hours(route_map, false));
 }
@@ -304,8 +305,8 @@ PageSection hours_summary(const model::Programme &p, const analysis::Totals &tot
   }
   if (rm.present) {
     section.blocks.emplace_back(PageParagraph{
-        "Hours are added up from the route map; a figure the provider publishes is shown as "
-        "published."});
+        "Hours are added up from the route map. A figure marked (published) is the provider's "
+        "own; where the route map does not confirm it, a note below says what it rests on."});
   }
   if (!unique.empty()) {
     PageList list;

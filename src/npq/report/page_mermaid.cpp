@@ -108,8 +108,9 @@ std::string page_mermaid(const Page &page) {
     if (band.choice >= 0 && end - i > 1) {
       title = pic.choices[static_cast<std::size_t>(band.choice)].label;
     } else if (end - i > 1) {
-      title = fmt::format("{} {} {}", band.title, end - i == 2 ? "and" : "to",
-                          pic.bands[end - 1].title);
+      title = end - i == 2 ? fmt::format("{} and {}", band.title, pic.bands[end - 1].title)
+                           : fmt::format("{} to {} ({} in all)", band.title,
+                                         pic.bands[end - 1].title, end - i);
     } else if (band.choice >= 0) {
       title = fmt::format("{} ({})", band.title,
                           pic.choices[static_cast<std::size_t>(band.choice)].label);

@@ -119,7 +119,8 @@ PageBlock period_rows(const model::RouteMap &rm, const std::vector<int> &indices
                "Framework areas", "About it", "Topics"};
   for (int i : indices) {
     const auto &p = rm.periods[static_cast<std::size_t>(i)];
-    t.rows.push_back({p.title, covers(p.covers, framework), p.description, join(p.topics, "; ")});
+    t.rows.push_back({p.title, covers(p.covers, framework), g::capitalise(p.description),
+                      g::capitalise(join(p.topics, "; "))});
   }
   drop_empty_columns(t, false);
   if (t.columns.size() > 1) {
@@ -209,8 +210,8 @@ PageTable activity_table(const std::vector<const model::Activity *> &activities,
   t.columns = {"Activity", "About it", "Hours", "How", "Framework areas"};
   t.numeric = {false, false, true, false, false};
   for (const auto *a : activities) {
-    t.rows.push_back({a->title, a->description, g::activity_hours(*a), g::delivery(a->delivery),
-                      covers(a->covers, framework)});
+    t.rows.push_back({a->title, g::capitalise(a->description), g::activity_hours(*a),
+                      g::delivery(a->delivery), covers(a->covers, framework)});
   }
   drop_empty_columns(t, false);
   return t;
