@@ -10,7 +10,9 @@
 //           Google's required Course properties present, or named by npq as not published.
 //
 //   node check_pages.mjs --npq NPQ --root SOURCE_DIR [--only svg|html|jsonld] [--shots DIR]
-//   node check_pages.mjs --svg FILE.svg     (one picture; the self-test's bad pictures)
+//   node check_pages.mjs --svg FILE.svg       (one picture: the self-test's bad pictures)
+//   node check_pages.mjs --jsonld FILE.jsonld (one document: the self-test's bad data)
+//   --expect-fail: succeed only if the check finds a problem (proves it can fail)
 //
 // Pages: every programmes/*.yaml (a suite gets HTML only) and the hostile and consistent
 // examples, written with --allow-contradictions. --shots DIR saves a screenshot of each page in
@@ -37,6 +39,8 @@ const root = opt('--root');
 const only = opt('--only');
 const shots = opt('--shots');
 const single = opt('--svg');
+const singleJson = opt('--jsonld');
+const expectFail = args.includes('--expect-fail');
 
 function have(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -225,12 +229,16 @@ function jsonld(pages) {
       `export const course: WithContext<Course> = ${text.trim()};\n`);
     files.push(ts);
   }
+  typecheck(files);
+  return files.length;
+}
+
+function typecheck(files) {
   const tsc = path.join(HERE, 'node_modules', 'typescript', 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2020',
     '--module', 'es2020', '--moduleResolution', 'node',
     '--baseUrl', path.join(HERE, 'node_modules'), ...files], { encoding: 'utf8', cwd: HERE });
   if (r.status !== 0) fail('jsonld', `TypeScript (schema-dts): ${r.stdout}${r.stderr}`);
-  return files.length;
 }
 
 // ---- screenshots ------------------------------------------------------------------------------
@@ -275,7 +283,12 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
   });
-  if (single) {
+  if (singleJson) {
+    const ts = path.join(tmp, 'one.ts');
+    fs.writeFileSync(ts, `import type { Course, WithContext } from "schema-dts";\n` +
+      `export const course: WithContext<Course> = ${fs.readFileSync(singleJson, 'utf8').trim()};\n`);
+    typecheck([ts]);
+  } else if (single) {
     svgTools(single, single);
     const m = await svgInChromium(browser, single, path.resolve(single));
     console.log(`${single}: ${m.texts} texts, smallest ${m.smallest} px, ${m.overlaps} overlaps`);
@@ -299,7 +312,7 @@ try {
   }
   for (const f of failures) console.log(`FAIL ${f}`);
   console.log(`check_pages: ${failures.length} problem(s)`);
-  code = failures.length ? 1 : 0;
+  code = (failures.length > 0) !== expectFail ? 1 : 0;
 } catch (e) {
   console.log(`FAIL: ${e.stack || e}`);
 } finally {

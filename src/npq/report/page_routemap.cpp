@@ -113,8 +113,9 @@ std::string choice_label(const model::Choice &c, const model::RouteMap &rm) {
 // The periods as rows (name, framework areas, description, topics) when their activities are said
 // once for all of them; a list when they have nothing but a name.
 PageBlock period_rows(const model::RouteMap &rm, const std::vector<int> &indices,
-                      const model::Framework *framework) {
+                      const model::Framework *framework, const std::string &caption) {
   PageTable t;
+  t.caption = caption;
   t.columns = {g::capitalise(g::noun(rm.period_kind.empty() ? "period" : rm.period_kind)),
                "Framework areas", "About it", "Topics"};
   for (int i : indices) {
@@ -277,7 +278,7 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
       if (!a.description.empty()) {
         s.blocks.emplace_back(PageParagraph{a.description});
       }
-      s.blocks.push_back(period_rows(rm, essential, framework));
+      s.blocks.push_back(period_rows(rm, essential, framework, "The " + g::plural(kind)));
       out.push_back(std::move(s));
     } else {
       PageSection s{3, "Every " + g::noun(kind) + " includes", {}};
@@ -289,12 +290,12 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
                       electives.empty() ? g::capitalise(g::plural(kind))
                                         : "Essential " + g::plural(kind),
                       {}};
-        e.blocks.push_back(period_rows(rm, essential, framework));
+        e.blocks.push_back(period_rows(rm, essential, framework, e.title));
         out.push_back(std::move(e));
       }
       for (std::size_t c = 0; c < rm.choices.size(); ++c) {
         PageSection s2{3, choice_label(rm.choices[c], rm), {}};
-        s2.blocks.push_back(period_rows(rm, options_of(c), framework));
+        s2.blocks.push_back(period_rows(rm, options_of(c), framework, s2.title));
         out.push_back(std::move(s2));
       }
     }
