@@ -195,6 +195,16 @@ std::string short_total(const model::Programme &p, const analysis::Totals &total
              (f.verdict == analysis::Verdict::confirmed ? "" : ", not confirmed");
     }
   }
+  if (!p.route_map.present) {
+    // No route map: only what the summary publishes ("face-to-face sessions: 8 days").
+    std::vector<std::string> parts;
+    for (const auto &c : p.summary.categories) {
+      if (c.days) {
+        parts.push_back(c.label + ": " + g::days(*c.days));
+      }
+    }
+    return join(parts, "; ");
+  }
   auto t = totals.programme(analysis::Selector::all()).hours;
   if (!j.route_map_alone && p.summary.present && j.programme.bounded() && !t.bounded()) {
     t.high = j.programme.high;
@@ -301,7 +311,7 @@ Page build_page(const model::Programme &p, const ReferenceData &data, const Page
   if (p.assessment.present) {
     page.sections.push_back(assessment(p.assessment, framework));
   }
-  page.course = course(p, data, q, j, total);
+  page.course = course(p, data, q, j, short_total(p, totals, j));
   return page;
 }
 

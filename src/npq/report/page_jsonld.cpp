@@ -4,6 +4,7 @@
 #include "npq/markup/markdown.hpp"
 #include "npq/report/page_render.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace npq::report {
@@ -33,7 +34,12 @@ std::string page_jsonld(const Page &page, std::vector<std::string> *missing) {
     for (const auto &o : c.offers) {
       json offer{{"@type", "Offer"}, {"category", o.category}};
       if (o.price) {
-        offer["price"] = *o.price;
+        double whole = std::floor(*o.price);
+        if (whole == *o.price && std::abs(whole) < 1e15) {
+          offer["price"] = static_cast<long long>(whole); // 1055, not 1055.0
+        } else {
+          offer["price"] = *o.price;
+        }
         offer["priceCurrency"] = o.currency;
       }
       offer["description"] = text(o.description);
