@@ -248,7 +248,12 @@ async function screenshots(browser, pages) {
   for (const p of pages) {
     const mdHtml = execFileSync('cmark-gfm', ['-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '--unsafe', p.files.md], { encoding: 'utf8' });
     const gh = path.join(tmp, `${p.stem}.github.html`);
-    fs.writeFileSync(gh, `<!DOCTYPE html><meta charset="utf-8"><style>body{font-family:sans-serif;max-width:62rem;margin:1rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 8px}pre{background:#f6f8fa;padding:8px;overflow:auto}</style>${mdHtml}`);
+    // The Mermaid picture as GitHub draws it, when tests/mermaid has Mermaid installed.
+    const mermaidJs = path.join(HERE, '..', 'mermaid', 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
+    const drawMermaid = fs.existsSync(mermaidJs)
+      ? `<script src="${pathToFileURL(mermaidJs).href}"></script><script>for (const pre of document.querySelectorAll('code.language-mermaid')) { const d = document.createElement('div'); d.className = 'mermaid'; d.textContent = pre.textContent; pre.parentElement.replaceWith(d); } mermaid.initialize({ startOnLoad: false }); mermaid.run();</script>`
+      : '';
+    fs.writeFileSync(gh, `<!DOCTYPE html><meta charset="utf-8"><style>body{font-family:sans-serif;max-width:62rem;margin:1rem auto;line-height:1.5}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 8px}pre{background:#f6f8fa;padding:8px;overflow:auto}</style>${mdHtml}${drawMermaid}`);
     const views = [['markdown', gh], ['html', p.files.html]];
     if (p.files.svg) views.push(['svg', p.files.svg]);
     if (p.files.jsonld) {
@@ -258,6 +263,7 @@ async function screenshots(browser, pages) {
     }
     for (const [format, file] of views) {
       await page.goto(pathToFileURL(file).href);
+      await page.waitForTimeout(format === 'markdown' ? 1500 : 0); // Mermaid draws after load
       // Tiles a person can read at 100 %: 1100 × 1300 px each, top to bottom.
       const size = await page.evaluate(() => {
         const r = document.documentElement.getBoundingClientRect();
