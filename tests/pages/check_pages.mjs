@@ -167,6 +167,8 @@ async function htmlInChromium(browser, where, file, fragment) {
       caption: !!t.querySelector('caption') && t.querySelector('caption').textContent.trim() !== '',
       unscoped: [...t.querySelectorAll('th')].filter((th) => !th.getAttribute('scope')).length,
       emptyHeader: [...t.querySelectorAll('thead th')].filter((th) => th.textContent.trim() === '').length,
+      emptyColumns: [...t.querySelectorAll('thead th')].map((_, c) => [...t.querySelectorAll('tbody tr')]
+        .every((tr) => !tr.children[c] || tr.children[c].textContent.trim() === '')).filter(Boolean).length,
     }));
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return {
@@ -182,6 +184,7 @@ async function htmlInChromium(browser, where, file, fragment) {
     if (!t.caption) fail(where, `table ${i + 1} has no caption`);
     if (t.unscoped) fail(where, `table ${i + 1} has ${t.unscoped} header cell(s) without scope`);
     if (t.emptyHeader) fail(where, `table ${i + 1} has an empty column header`);
+    if (t.emptyColumns) fail(where, `table ${i + 1} has ${t.emptyColumns} empty column(s)`);
   });
   for (const v of r.violations) fail(where, `axe: ${v}`);
   return { violations: r.violations.length, tables: r.tables.length };

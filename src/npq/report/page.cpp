@@ -286,7 +286,9 @@ Page build_page(const model::Programme &p, const ReferenceData &data, const Page
   } else {
     // No route map: the picture says so rather than drawing nothing.
     page.picture.title = p.title;
-    page.picture.total = "The provider publishes no route map for this programme.";
+    std::string published = short_total(p, totals, j);
+    page.picture.total = "The provider publishes no route map for this programme" +
+                         (published.empty() ? std::string(".") : "; " + published + ".");
     page.picture.description = "The provider publishes no route map for " + p.title + ".";
   }
   if (!p.topics.empty()) {
