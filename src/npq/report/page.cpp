@@ -45,7 +45,7 @@ PageSection assessment(const model::Assessment &a, const model::Framework *frame
     }
   };
   add("Kind", a.kind.empty() ? "" : label(a.kind));
-  add("What it is", a.description);
+  add("What it is", g::capitalise(a.description));
   if (a.window) {
     add("How long you have",
         model::to_string(*a.window) + (a.open_book && *a.open_book ? ", open book" : ""));

@@ -25,7 +25,9 @@ constexpr std::string_view kStyle =
     ".npq-total th,.npq-total td{font-weight:bold;border-top:2px solid #1b1b1b}"
     "figure{margin:1rem 0}"
     "figure svg{max-width:100%;height:auto}"
-    "a{color:#1d4f91}";
+    "a{color:#1d4f91}"
+    ".npq-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0 0 0 0);white-space:nowrap}";
 
 std::string pieces(const std::vector<PageText> &texts) {
   std::string out;
@@ -41,10 +43,13 @@ std::string pieces(const std::vector<PageText> &texts) {
   return out;
 }
 
-std::string table(const PageTable &t) {
+// A caption that repeats the heading above it is for screen readers only (seen twice in the
+// screenshots); the standalone page's style hides it from the eye.
+std::string table(const PageTable &t, const std::string &heading) {
   std::string out = "<table>\n";
   if (!t.caption.empty()) {
-    out += "<caption>" + html(t.caption) + "</caption>\n";
+    out += (t.caption == heading ? "<caption class=\"npq-visually-hidden\">" : "<caption>") +
+           html(t.caption) + "</caption>\n";
   }
   out += "<thead>\n<tr>";
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -75,6 +80,7 @@ std::string table(const PageTable &t) {
 struct Writer {
   const Page &page;
   std::string out;
+  std::string heading; ///< the section's title, which a table's caption may repeat
 
   void operator()(const PageParagraph &p) { out += "<p>" + html(p.text, 2000) + "</p>\n"; }
   void operator()(const PageList &l) {
@@ -91,7 +97,7 @@ struct Writer {
     }
     out += "</ul>\n";
   }
-  void operator()(const PageTable &t) { out += table(t); }
+  void operator()(const PageTable &t) { out += table(t, heading); }
   void operator()(const PagePicture &) {
     if (page.picture.present) {
       out += "<figure class=\"npq-picture\">\n" + page_svg(page) + "</figure>\n";
@@ -100,7 +106,7 @@ struct Writer {
 };
 
 std::string fragment(const Page &page) {
-  Writer w{page, {}};
+  Writer w{page, {}, {}};
   w.out += "<article class=\"npq-page\">\n";
   w.out += "<h1>" + html(page.title) + "</h1>\n";
   if (!page.description.empty()) {
@@ -108,6 +114,7 @@ std::string fragment(const Page &page) {
   }
   for (const auto &s : page.sections) {
     w.out += fmt::format("<h{0}>{1}</h{0}>\n", s.level, html(s.title));
+    w.heading = s.title;
     for (const auto &b : s.blocks) {
       std::visit(w, b);
     }
