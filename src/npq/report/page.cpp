@@ -31,6 +31,7 @@ std::string roles(const model::Audience &a, const ReferenceData &data) {
 
 std::string funding(const std::vector<model::Funding> &funding, const ReferenceData &data) {
   std::vector<std::string> lines;
+  lines.reserve(funding.size());
   for (const auto &f : funding) {
     lines.push_back(g::funding(f, data));
   }

@@ -35,10 +35,10 @@ std::string pieces(const std::vector<PageText> &texts) {
     // Pieces keep the spaces between them ("a, b"), which cleaning would trim.
     std::string lead = !t.text.empty() && t.text.front() == ' ' ? " " : "";
     std::string trail = t.text.size() > 1 && t.text.back() == ' ' ? " " : "";
-    out += lead +
-           (t.href.empty() ? html(t.text, 2000)
-                           : fmt::format("<a href=\"{}\">{}</a>", html(t.href), html(t.text))) +
-           trail;
+    out += lead;
+    out += t.href.empty() ? html(t.text, 2000)
+                          : fmt::format("<a href=\"{}\">{}</a>", html(t.href), html(t.text));
+    out += trail;
   }
   return out;
 }

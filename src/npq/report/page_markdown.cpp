@@ -21,9 +21,9 @@ std::string pieces(const std::vector<PageText> &texts) {
     // Pieces keep the spaces between them ("a, b"), which escaping would trim.
     std::string lead = !t.text.empty() && t.text.front() == ' ' ? " " : "";
     std::string trail = t.text.size() > 1 && t.text.back() == ' ' ? " " : "";
-    out += lead +
-           (t.href.empty() ? md(t.text, 2000) : fmt::format("[{}]({})", md(t.text), t.href)) +
-           trail;
+    out += lead;
+    out += t.href.empty() ? md(t.text, 2000) : fmt::format("[{}]({})", md(t.text), t.href);
+    out += trail;
   }
   return out;
 }

@@ -98,6 +98,7 @@ std::string band_hours(const Interval &i) {
 
 std::vector<const model::Activity *> pointers(const std::vector<model::Activity> &activities) {
   std::vector<const model::Activity *> out;
+  out.reserve(activities.size());
   for (const auto &a : activities) {
     out.push_back(&a);
   }

@@ -88,7 +88,8 @@ std::vector<std::string> wrap(const std::string &raw, double width, double size,
     std::size_t end = text.find(' ', start);
     std::string word =
         text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    std::string candidate = line.empty() ? word : line + " " + word;
+    std::string candidate = line;
+    candidate += (line.empty() ? "" : " ") + word;
     if (text_width(candidate, size, bold) <= width || line.empty()) {
       line = candidate;
     } else {
@@ -156,7 +157,7 @@ int group_height(const MapGroup &g, int width) {
        static_cast<int>(std::lround(14 * kLine));
   h += 4;
   for (const auto &[name, hours] : g.items) {
-    h += static_cast<int>(wrap(name + " – " + hours, inner, 13, false).size()) *
+    h += static_cast<int>(wrap(fmt::format("{} – {}", name, hours), inner, 13, false).size()) *
          static_cast<int>(std::lround(13 * kLine));
   }
   return h + kPad;
@@ -173,7 +174,8 @@ void draw_group(Canvas &c, const MapGroup &g, int x, int y, int width, int heigh
   at += c.text(x + kPad, at, wrap(g.label + ", " + g.hours, inner, 14, true), 14, true);
   at += 4;
   for (const auto &[name, hours] : g.items) {
-    at += c.text(x + kPad, at, wrap(name + " – " + hours, inner, 13, false), 13, false);
+    at += c.text(x + kPad, at, wrap(fmt::format("{} – {}", name, hours), inner, 13, false), 13,
+                 false);
   }
 }
 
