@@ -214,8 +214,16 @@ std::string short_total(const model::Programme &p, const analysis::Totals &total
   return g::hours(t);
 }
 
+// A member's page name from its programme file, percent-encoded: a file name is user text, and
+// only these characters are safe in a Markdown link and an HTML attribute alike.
 std::string stem(const std::string &file) {
-  return std::filesystem::path(file).stem().string();
+  std::string out;
+  for (unsigned char c : std::filesystem::path(file).stem().string()) {
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_' || c == '.' || c == '~';
+    out += safe ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  return out;
 }
 
 } // namespace
