@@ -24,6 +24,8 @@ packages=(
   python3 python3-jsonschema python3-yaml python3-scipy cmark-gfm chromium help2man man-db ca-certificates
   # Microsoft's SARIF Multitool (tests/sarif) is a self-contained .NET binary: it needs ICU
   libicu72
+  # the four Markdown renderers of the route map test (tests/markdown), and the SVG checks
+  python3-markdown ruby-kramdown ruby-kramdown-parser-gfm libxml2-utils librsvg2-bin
   # the fuzz target and the sanitizer build: clang with libFuzzer
   clang libclang-rt-14-dev
   # Node.js for the browser tests (Debian's is 18; a newer one already installed is kept)
@@ -40,4 +42,6 @@ $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 # binary's execute bit in every version, so set it.
 (cd tests/sarif && npm ci --no-audit --no-fund --loglevel=error &&
   chmod +x node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool)
+# markdown-it, axe-core, schema-dts and typescript for the route map page checks (tests/pages).
+(cd tests/pages && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 echo "npq dependencies are installed."

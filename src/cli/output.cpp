@@ -1,6 +1,7 @@
 #include "cli/output.hpp"
 
 #include "npq/io/write.hpp"
+#include "npq/markup/front_matter.hpp"
 #include "npq/text/terminal.hpp"
 #include "npq/text/width.hpp"
 
@@ -227,9 +228,9 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
     return; // a bug in npq, reported with exit status 4: no page from a half-checked input
   }
   Report report = render(g, *data);
-  int status = report.written ? deliver(report.content, output,
-                                        session_options(input, inv).max_file_bytes, inv)
-                              : kExitOk;
+  int status = report.written
+                   ? deliver(report, output, session_options(input, inv).max_file_bytes, inv)
+                   : kExitOk;
   if (g.unreadable) {
     inv.exit_code = kExitUnreadable;
   } else if (status != kExitOk) {
@@ -285,24 +286,44 @@ std::string unified_diff(const std::string &before, const std::string &after,
   return out.str();
 }
 
-int deliver(const std::string &content, const OutputOptions &options, std::size_t max_bytes,
+int deliver(const Report &report, const OutputOptions &options, std::size_t max_bytes,
             Invocation &inv) {
+  const std::string &content = report.content;
   if (!options.check.empty()) {
     Diagnostics problems;
-    auto committed = io::read_file(options.check, max_bytes, problems);
-    if (!committed) {
+    auto file = io::read_file(options.check, max_bytes, problems);
+    if (!file) {
       inv.err << fmt::format("npq: cannot read '{}' to check it: {}\n",
                              terminal_safe(options.check),
                              problems.empty() ? std::string("unreadable")
                                               : terminal_safe(problems.items()[0].message));
       return kExitUnreadable;
     }
-    if (committed->text() == content) {
-      inv.err << fmt::format("{} is up to date\n", terminal_safe(options.check));
+    std::string text = file->text();
+    std::string shown = terminal_safe(options.check);
+    if (report.front_matter_aware) {
+      // A site's front matter may extend npq's: compared key by key, the body as text.
+      auto cmp = markup::compare_pages(text, content);
+      if (cmp.same) {
+        inv.err << fmt::format("{} is up to date\n", shown);
+        return kExitOk;
+      }
+      for (const auto &problem : cmp.problems) {
+        inv.out << shown << ": " << terminal_safe(problem) << "\n";
+      }
+      auto committed = markup::split_front_matter(text).body;
+      auto generated = markup::split_front_matter(content).body;
+      if (committed != generated) {
+        inv.out << unified_diff(committed, generated, options.check,
+                                options.check + " (as npq generates it now)");
+      }
+    } else if (text == content) {
+      inv.err << fmt::format("{} is up to date\n", shown);
       return kExitOk;
+    } else {
+      inv.out << unified_diff(text, content, options.check,
+                              options.check + " (as npq generates it now)");
     }
-    inv.out << unified_diff(committed->text(), content, options.check,
-                            options.check + " (as npq generates it now)");
     inv.err << fmt::format("{} is stale: run the same command with -o {} instead of --check\n",
                            terminal_safe(options.check), terminal_safe(options.check));
     return kExitFindings;

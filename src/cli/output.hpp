@@ -75,6 +75,8 @@ struct Report {
   std::string content;
   int status = kExitOk;
   bool written = true;
+  /// A page a site generator reads: --check ignores front matter keys the site added.
+  bool front_matter_aware = false;
 };
 
 /// The one way every report command runs (hours, coverage, compare, diff, export, routemap):
@@ -86,10 +88,11 @@ void run_report(Invocation &inv, InputOptions &input, const OutputOptions &outpu
                 const std::vector<std::string> &paths, bool default_to_programmes,
                 const std::function<Report(const Gathered &, const ReferenceData &)> &render);
 
-/// Writes `content` as asked; returns the exit status (0, or 1 for a stale --check file, or 3
-/// when the output cannot be written). -o never replaces a file this run read (inv.run); the
-/// --check file is read like an input (a regular file, at most `max_bytes`).
-int deliver(const std::string &content, const OutputOptions &options, std::size_t max_bytes,
+/// Writes the report's content as asked; returns the exit status (0, or 1 for a stale --check
+/// file, or 3 when the output cannot be written). -o never replaces a file this run read
+/// (inv.run); the --check file is read like an input (a regular file, at most `max_bytes`) and,
+/// for a page whose front matter a site may extend, compared key by key.
+int deliver(const Report &report, const OutputOptions &options, std::size_t max_bytes,
             Invocation &inv);
 
 /// A unified diff of two texts, labelled like 'diff -u'.

@@ -13,6 +13,9 @@ deterministic)
   # Same input, byte-identical output: two runs, and one thread against two.
   for cmd in "validate -j 1 programmes examples" "validate -j 2 programmes examples" \
              "routemap --mermaid --allow-contradictions programmes/ucl-npqsl.yaml" "hours -f json programmes" \
+             "routemap -f svg --allow-contradictions programmes/modular-npqsl.yaml" \
+             "routemap -f html --standalone --allow-contradictions programmes/ucl-npqsl.yaml" \
+             "routemap -f jsonld --allow-contradictions programmes/ucl-npqsl.yaml" \
              "validate -f sarif -j 2 programmes examples"; do
     $npq $cmd > "$tmp/a" 2>&1
     $npq $cmd > "$tmp/b" 2>&1
@@ -36,6 +39,42 @@ routemap-check)
   $npq routemap --allow-contradictions "$tmp/p.yaml" -o "$tmp/p.yaml" > /dev/null 2>&1
   [ $? -eq 3 ] || fail "-o over the input file was not refused"
   cmp -s programmes/ucl-npqsl.yaml "$tmp/p.yaml" || fail "the input file was changed"
+  # --check works for every format.
+  for f in html svg jsonld; do
+    $npq routemap -f $f --allow-contradictions programmes/ucl-npqsl.yaml -o "$tmp/page.$f" || fail "-f $f -o"
+    $npq routemap -f $f --allow-contradictions programmes/ucl-npqsl.yaml --check "$tmp/page.$f" \
+      > "$tmp/out" 2>&1 || fail "--check fails on a current $f page: $(cat "$tmp/out")"
+    sed 's/ hours/ HOURS/' "$tmp/page.$f" > "$tmp/stale.$f"
+    $npq routemap -f $f --allow-contradictions programmes/ucl-npqsl.yaml --check "$tmp/stale.$f" \
+      > "$tmp/out" 2>&1
+    [ $? -eq 1 ] || fail "--check does not exit 1 on a stale $f page"
+  done
+  # Front matter: keys a site adds are its own; npq's keys and the body must be current.
+  fm="$tmp/fm.md"
+  $npq routemap --front-matter programmes/ambition-npqsl.yaml -o "$fm" || fail "--front-matter -o"
+  head -1 "$fm" | grep -qx -- '---' || fail "--front-matter writes no front matter"
+  grep -q '^title: "What is the NPQ in Senior Leadership?"$' "$fm" || fail "front matter has no title"
+  grep -q '^  source: "programmes/ambition-npqsl.yaml"$' "$fm" || fail "front matter has no npq.source"
+  { echo '---'; echo 'layout: page'; echo 'nav_order: 3'; sed '1d' "$fm"; } > "$tmp/site.md"
+  $npq routemap --front-matter programmes/ambition-npqsl.yaml --check "$tmp/site.md" > "$tmp/out" 2>&1 \
+    || fail "--check calls a page stale for the site's own front matter keys: $(cat "$tmp/out")"
+  sed 's/^title: .*/title: "Another title"/' "$tmp/site.md" > "$tmp/retitled.md"
+  $npq routemap --front-matter programmes/ambition-npqsl.yaml --check "$tmp/retitled.md" > "$tmp/out" 2>&1
+  [ $? -eq 1 ] && grep -q "'title' is not what npq writes" "$tmp/out" \
+    || fail "--check accepts a changed title: $(cat "$tmp/out")"
+  echo "an edit" >> "$tmp/site.md"
+  $npq routemap --front-matter programmes/ambition-npqsl.yaml --check "$tmp/site.md" > "$tmp/out" 2>&1
+  [ $? -eq 1 ] && grep -q '^-an edit' "$tmp/out" || fail "--check accepts an edited body: $(cat "$tmp/out")"
+  # A page without --front-matter may carry the site's own front matter.
+  $npq routemap programmes/ambition-npqsl.yaml -o "$tmp/plain.md"
+  { printf -- '---\nlayout: page\n---\n'; cat "$tmp/plain.md"; } > "$tmp/plain-site.md"
+  $npq routemap programmes/ambition-npqsl.yaml --check "$tmp/plain-site.md" > "$tmp/out" 2>&1 \
+    || fail "--check calls a page stale for front matter npq did not write: $(cat "$tmp/out")"
+  # Options that do not fit the format are usage errors; a suite has no picture of its own.
+  $npq routemap -f svg --front-matter programmes/ambition-npqsl.yaml > /dev/null 2>&1
+  [ $? -eq 2 ] || fail "--front-matter with -f svg is not a usage error"
+  $npq routemap -f jsonld programmes/mk-ucl-npqs.yaml > "$tmp/out" 2>&1
+  [ $? -eq 2 ] && grep -q "on each member" "$tmp/out" || fail "-f jsonld on a suite: $(cat "$tmp/out")"
   ;;
 config)
   mkdir -p "$tmp/project/programmes" "$tmp/project/deep/er"

@@ -316,6 +316,66 @@ TEST_SUITE("golden") {
     }
   }
 
+  // The other page formats, one golden per renderer over the bundled programmes (tests/pages
+  // renders them in Chromium, rsvg-convert and TypeScript).
+  TEST_CASE("bundled programmes: route map pages as HTML, SVG and JSON-LD") {
+    InSourceDir here;
+    std::map<std::string, std::string> goldens;
+    for (const auto &file : yaml_files("programmes")) {
+      std::string path = file.generic_string();
+      goldens["html"] += transcript({"routemap", "-f", "html", "--allow-contradictions", path});
+      goldens["svg"] += transcript({"routemap", "-f", "svg", "--allow-contradictions", path});
+      goldens["jsonld"] += transcript({"routemap", "-f", "jsonld", "--allow-contradictions", path});
+    }
+    goldens["html"] += transcript({"routemap", "-f", "html", "--standalone", "--front-matter",
+                                   "examples/valid/hostile-text.yaml"});
+    for (const auto &[format, text] : goldens) {
+      check_golden(fs::path("tests/golden/pages") / (format + ".expected"), text);
+    }
+  }
+
+  // Participants read plain words, and every figure the provider publishes, in every format.
+  TEST_CASE("route map pages: plain words, and no published figure dropped") {
+    InSourceDir here;
+    const std::vector<std::string> jargon{
+        "general claim", "not named by the source", "≥",    "≤",         "≈", "(approx.)",
+        "synchronous",   "self-directed,",          "90 %", "covers all"};
+    struct Wanted {
+      std::string path;
+      std::vector<std::string> formats;
+      std::string figure;
+    };
+    const std::vector<Wanted> figures{
+        {"programmes/learners-first-npqsl.yaml", {"markdown", "html", "svg", "jsonld"}, "8 days"},
+        {"programmes/modular-npqsl.yaml", {"markdown", "html", "svg"}, "up to 50"},
+        {"programmes/modular-npqsl.yaml", {"markdown", "html", "svg"}, "Choose 2 of 7"},
+        {"programmes/ambition-npqsl.yaml",
+         {"markdown", "html"},
+         "Nine half-termly courses, six modules each; hours not published"},
+        {"programmes/ucl-npqsl.yaml", {"markdown", "html"}, "£1,055"},
+        {"programmes/ucl-npqsl.yaml", {"jsonld"}, "\"price\": 1055,"}};
+    for (const auto &file : yaml_files("programmes")) {
+      std::string path = file.generic_string();
+      for (std::string format : {"markdown", "html", "svg", "jsonld"}) {
+        CAPTURE(path);
+        CAPTURE(format);
+        auto r = test::run_npq({"routemap", "-f", format, "--allow-contradictions", path});
+        if (r.status == 2) {
+          continue; // a suite has no picture or course data of its own
+        }
+        for (const auto &word : jargon) {
+          CHECK_MESSAGE(r.out.find(word) == std::string::npos, "says '" << word << "'");
+        }
+        for (const auto &w : figures) {
+          if (w.path == path &&
+              std::find(w.formats.begin(), w.formats.end(), format) != w.formats.end()) {
+            CHECK_MESSAGE(r.out.find(w.figure) != std::string::npos, "drops '" << w.figure << "'");
+          }
+        }
+      }
+    }
+  }
+
   TEST_CASE("compare, diff and export") {
     InSourceDir here;
     std::string all =

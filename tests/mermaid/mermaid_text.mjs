@@ -1,5 +1,5 @@
-// Reference implementation of the rule npq's generator follows for user text in Mermaid
-// gantt and timeline charts (titles, section titles, task names, timeline periods and events).
+// Reference implementation of a strict rule for user text in Mermaid gantt and timeline charts
+// (npq itself now codes only the characters the grammar reads as syntax: README.md) (titles, section titles, task names, timeline periods and events).
 // See README.md for the evidence; self_test.mjs and probe.mjs check it with the real renderer.
 //
 //   1. Every run of whitespace (space, tab, CR, LF, ...) becomes one space; trim both ends.

@@ -3,15 +3,11 @@
 #include "npq/text/utf8.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace npq::markup {
 
 namespace {
-
-bool ascii_punctuation(std::uint32_t c) {
-  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
-         (c >= 0x7B && c <= 0x7E);
-}
 
 std::string pad(std::string_view text, std::size_t width, bool right) {
   std::size_t w = display_width(text);
@@ -25,17 +21,17 @@ std::size_t display_width(std::string_view text) {
   return utf8::count_code_points(text);
 }
 
-std::string md(std::string_view text, std::size_t max_length) {
+std::string clean_text(std::string_view text, std::size_t max_length) {
   std::string out;
-  out.reserve(text.size() + text.size() / 4);
+  out.reserve(text.size());
   std::size_t i = 0;
   std::size_t length = 0;
   bool space = false;
   while (i < text.size()) {
     std::size_t start = i;
     std::uint32_t cp = utf8::next(text, i);
-    if (cp == '\n' || cp == '\r' || cp == '\t' || cp == ' ' || cp == 0x2028 || cp == 0x2029 ||
-        cp == 0x85) {
+    if (cp == '\n' || cp == '\r' || cp == '\t' || cp == ' ' || cp == 0x0B || cp == 0x0C ||
+        cp == 0x2028 || cp == 0x2029 || cp == 0x85 || cp == 0xA0) {
       space = !out.empty();
       continue;
     }
@@ -51,20 +47,135 @@ std::string md(std::string_view text, std::size_t max_length) {
       ++length;
       space = false;
     }
-    if (ascii_punctuation(cp)) {
-      out += '\\';
-      out += static_cast<char>(cp);
-      if (cp == '@') {
-        // cmark-gfm's autolink extension finds e-mail addresses after escapes are resolved
-        // (cmark-gfm issue #278); a word joiner after '@' keeps them literal text.
-        out += "&#8288;";
-      }
-    } else if (cp == 0xFFFD && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) {
+    if (cp == 0xFFFD && text.substr(start, i - start) != "\xEF\xBF\xBD") {
       out += "\xEF\xBF\xBD";
     } else {
       out.append(text.substr(start, i - start));
     }
     ++length;
+  }
+  return out;
+}
+
+namespace {
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// "&amp;", "&#38;", "&#x26;": what a renderer would decode as a character reference.
+bool entity_like(std::string_view rest) {
+  std::size_t i = 1;
+  if (i < rest.size() && rest[i] == '#') {
+    ++i;
+  }
+  std::size_t first = i;
+  while (i < rest.size() && is_alnum(rest[i])) {
+    ++i;
+  }
+  return i > first && i < rest.size() && rest[i] == ';';
+}
+
+bool starts_with_ci(std::string_view text, std::size_t at, std::string_view word) {
+  if (text.size() - at < word.size()) {
+    return false;
+  }
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char c = text[at + k];
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (c != word[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+std::string md(std::string_view raw, std::size_t max_length) {
+  const std::string text = clean_text(raw, max_length);
+  std::string out;
+  out.reserve(text.size() + 8);
+  // Block markers only count at the start: "- ", "+ ", "1. ", "# ", "> ", ": ", "^".
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+    ++digits;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    bool spaced = next == ' ' || next == '\0';
+    if (i == 0 &&
+        (c == '#' || c == '>' || ((c == '+' || c == '-') && spaced) || (c == '-' && next == '-'))) {
+      out += '\\';
+      out += c;
+      continue;
+    }
+    if (i == 0 && (c == ':' || c == '^')) {
+      out += c == ':' ? "&#58;" : "&#94;";
+      continue;
+    }
+    if (i == digits && digits > 0 && (c == '.' || c == ')') && spaced) {
+      out += '\\';
+      out += c;
+      continue;
+    }
+    switch (c) {
+    case '\\':
+      // A backslash escapes the punctuation after it; before anything else it is literal.
+      // Python-Markdown also reads a backslash that ends a heading as an escape.
+      out += next == '\0' || std::ispunct(static_cast<unsigned char>(next)) != 0 ? "\\\\" : "\\";
+      break;
+    case '`':
+      // kramdown pairs backticks across a table row's cells even when escaped.
+      out += "&#96;";
+      break;
+    case '*':
+    case '_':
+    case '[':
+    case '|':
+      out += '\\';
+      out += c;
+      break;
+    case '#':
+      // Headings drop a closing run of '#' (Python-Markdown even without a space before it).
+      out += i + 1 == text.size() ? "\\#" : "#";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '&':
+      out += entity_like(std::string_view(text).substr(i)) ? "&amp;" : "&";
+      break;
+    case '~':
+      out += "&#126;";
+      break;
+    case '$':
+      out += i > 0 && text[i - 1] == '$' ? "&#36;" : "$";
+      break;
+    case '{':
+      out += next == ':' ? "&#123;" : "{";
+      break;
+    case ':':
+      // "https://…": cmark-gfm links a scheme followed by "://".
+      out += text.compare(i, 3, "://") == 0 ? "&#58;" : ":";
+      break;
+    case '.':
+      // "www.example.com": cmark-gfm links text that starts with "www.".
+      out += i >= 3 && starts_with_ci(text, i - 3, "www") && (i == 3 || !is_alnum(text[i - 4]))
+                 ? "\\."
+                 : ".";
+      break;
+    case '@':
+      // cmark-gfm's autolink extension finds e-mail addresses after escapes are resolved
+      // (cmark-gfm issue #278); a word joiner after '@' keeps them literal text.
+      out += "@&#8288;";
+      break;
+    default:
+      out += c;
+    }
   }
   return out;
 }

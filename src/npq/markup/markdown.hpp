@@ -1,6 +1,9 @@
-// Markdown that cannot break: user text is escaped so that, whatever it holds ('|', backticks,
-// '<script>', links, newlines, control characters), it renders as literal text in GitHub-Flavored
-// Markdown. Tests render the output with cmark-gfm and check every table cell.
+// Markdown that cannot break and stays readable: user text is escaped so that, whatever it holds
+// ('|', backticks, '<script>', links, newlines, control characters), it renders as the same literal
+// text under the four renderers site generators use: cmark-gfm (GitHub), markdown-it (VitePress),
+// Python-Markdown with tables (MkDocs) and kramdown's GFM parser (Jekyll). Only what would become
+// markup in some renderer is escaped, so ordinary prose ("cross-school (NPQSL), £1,055") is written
+// as it is. tests/markdown renders every generated page with all four.
 #pragma once
 
 #include <string>
@@ -9,9 +12,22 @@
 
 namespace npq::markup {
 
-/// Escapes text for a Markdown paragraph or table cell: every ASCII punctuation character gets a
-/// backslash, line breaks become spaces, control and bidirectional characters are dropped, invalid
-/// UTF-8 becomes U+FFFD, and text longer than `max_length` code points is cut with an ellipsis.
+/// Text as a reader should see it: runs of white space (line breaks included) become one space and
+/// the ends are trimmed, control and bidirectional characters are dropped, invalid UTF-8 becomes
+/// U+FFFD, and text longer than `max_length` code points is cut with an ellipsis. Every escaper
+/// (md, html) starts from this.
+std::string clean_text(std::string_view text, std::size_t max_length = 500);
+
+/// Escapes cleaned text for a Markdown heading, paragraph, list item or table cell (the rules,
+/// and the renderer behind each, are in tests/markdown/README.md):
+///  - anywhere: '`', '*', '_', '[', '|' and a '\' before punctuation get a backslash (every
+///    renderer honours these); '<' becomes &lt;, '&' before an entity-like word &amp;, '~' &#126;
+///    (Python-Markdown and kramdown keep a backslash before '~'), the second '$' of "$$" &#36;
+///    (kramdown maths) and the '{' of "{:" &#123; (kramdown attributes); "www." and "://" are
+///    broken with "\." and &#58; and a word joiner follows '@' (cmark-gfm autolinks);
+///  - at the start: '#', '>', "- ", "--", "+ " and the '.' or ')' of "1. " get a backslash, ':' and
+///    '^' become entities (kramdown definition lists and end-of-block markers); a closing '#'
+///    at the end gets a backslash (headings drop a closing run of '#').
 std::string md(std::string_view text, std::size_t max_length = 500);
 
 /// A GFM table. Cells are escaped here, so pass raw text.

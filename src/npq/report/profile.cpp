@@ -29,6 +29,8 @@ std::string vocabulary_label(const std::vector<model::VocabularyEntry> &words,
   return label(id);
 }
 
+} // namespace
+
 std::string money(double amount, const std::string &currency) {
   std::string digits =
       amount == std::floor(amount) ? fmt::format("{:.0f}", amount) : fmt::format("{:.2f}", amount);
@@ -44,8 +46,6 @@ std::string money(double amount, const std::string &currency) {
       digits.find('.') == std::string::npos ? "" : digits.substr(digits.find('.'));
   return (currency == "GBP" || currency.empty() ? "£" : currency + " ") + grouped + fraction;
 }
-
-} // namespace
 
 std::string share(const Interval &part, const Interval &whole) {
   if (part.low == 0 && part.high == 0 && part.unpublished == 0) {

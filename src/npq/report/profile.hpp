@@ -40,6 +40,8 @@ constexpr std::string_view kKindSection = "Hours by kind";
 
 // Words for the model, shared by every report so a page and a comparison say the same thing.
 std::string join(const std::vector<std::string> &parts, std::string_view separator);
+/// "£1,055", "£12.50", "EUR 300".
+std::string money(double amount, const std::string &currency);
 /// "£1,055 for Independent school", "Full scholarship for State-funded school (England)".
 std::string describe_funding(const model::Funding &funding, const ReferenceData &data);
 /// The same without the audience, for a table by setting: "£1,055", "Full scholarship

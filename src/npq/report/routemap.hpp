@@ -11,12 +11,19 @@
 
 namespace npq::report {
 
+/// The formats of the route map page; all are written from one page model (page.hpp).
+enum class PageFormat { markdown, html, svg, jsonld };
+
 struct RouteMapOptions {
-  bool mermaid = false; ///< add a Mermaid timeline of the periods and their activities
+  PageFormat format = PageFormat::markdown;
+  bool mermaid = false;      ///< Markdown: add a Mermaid picture of the route map
+  bool front_matter = false; ///< Markdown, HTML: YAML front matter (title, description, npq's)
+  bool standalone = false;   ///< HTML: a whole page rather than a fragment
   /// Write the page although published figures contradict each other or the route map; each
   /// contradiction is then shown on the page, beside the figures concerned.
   bool allow_contradictions = false;
   analysis::FigureOptions figures;
+  std::vector<std::string> flags; ///< the command's flags, recorded in the front matter
 };
 
 /// The programme's contradicted figures and conflicting sets, one sentence each: a page must not
@@ -30,16 +37,18 @@ std::vector<std::string> contradictions(const model::Programme &programme,
 std::string total_statement(const model::Programme &programme,
                             const analysis::FigureOptions &options = {});
 
+/// The page in the requested format. `missing` (JSON-LD) receives the properties Google requires
+/// that the programme does not publish.
 std::string render_routemap(const model::Programme &programme, const ReferenceData &data,
-                            const RouteMapOptions &options);
+                            const RouteMapOptions &options,
+                            std::vector<std::string> *missing = nullptr);
+/// A suite's page (Markdown or HTML), linking its members' pages.
 std::string render_routemap(const model::Suite &suite, const ReferenceData &data,
                             const RouteMapOptions &options);
 
-/// The Mermaid block alone (used by the route map page).
-std::string mermaid_timeline(const model::Programme &programme);
-
-/// Text made safe for a Mermaid label: characters that Mermaid's grammar gives a meaning
-/// (':', ';', '#', quotes, brackets, ...) become entity codes, line breaks become spaces.
+/// Text made safe for a Mermaid timeline label: white space collapsed, and only the characters
+/// Mermaid's grammar gives a meaning (':', ';', '#', '%', '<', '>', '&', '`', a leading keyword)
+/// written as '#<code>;'.
 std::string mermaid_text(std::string_view text);
 
 } // namespace npq::report
