@@ -376,6 +376,7 @@ void check_norm(const model::Programme &p, const model::Qualification &q,
     }
   }
   std::vector<std::string> lengths;
+  lengths.reserve(values.size());
   for (const auto &[which, value] : values) {
     lengths.push_back(which == Which::nominal ? text(*value)
                       : which == Which::including_assessment

@@ -16,7 +16,8 @@ namespace npq::io {
 struct FileId {
   std::uint64_t device = 0;
   std::uint64_t inode = 0;
-  auto operator<=>(const FileId &) const = default;
+  // clang-tidy 14 takes the defaulted comparison's 0 for a null pointer constant.
+  auto operator<=>(const FileId &) const = default; // NOLINT(modernize-use-nullptr)
 };
 
 /// The identity of the file `path` names (following symbolic links); nothing if it names none.

@@ -104,6 +104,7 @@ std::string TerminalTable::str() const {
     // Widths: the natural ones if they fit; else start from the least and give the room left,
     // a column at a time, to the column that is furthest from its natural width.
     std::vector<std::size_t> widths;
+    widths.reserve(part.size());
     for (const auto &c : part) {
       widths.push_back(c.natural);
     }
