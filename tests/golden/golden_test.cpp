@@ -294,6 +294,9 @@ TEST_SUITE("golden") {
     auto files = yaml_files("programmes");
     files.push_back("examples/valid/hostile-text.yaml");
     files.push_back("examples/valid/consistent-programme.yaml");
+    // Pages of the route map's slots outside its periods, and of inferred values.
+    files.push_back("examples/valid/before-after-slots.yaml");
+    files.push_back("examples/valid/inferred-on-pages.yaml");
     for (const auto &file : files) {
       std::string path = file.generic_string();
       std::string stem = file.stem().string();
@@ -321,7 +324,10 @@ TEST_SUITE("golden") {
   TEST_CASE("bundled programmes: route map pages as HTML, SVG and JSON-LD") {
     InSourceDir here;
     std::map<std::string, std::string> goldens;
-    for (const auto &file : yaml_files("programmes")) {
+    auto files = yaml_files("programmes");
+    files.push_back("examples/valid/before-after-slots.yaml");
+    files.push_back("examples/valid/inferred-on-pages.yaml");
+    for (const auto &file : files) {
       std::string path = file.generic_string();
       goldens["html"] += transcript({"routemap", "-f", "html", "--allow-contradictions", path});
       goldens["svg"] += transcript({"routemap", "-f", "svg", "--allow-contradictions", path});
@@ -353,7 +359,17 @@ TEST_SUITE("golden") {
          {"markdown", "html"},
          "Nine half-termly courses, six modules each; hours not published"},
         {"programmes/ucl-npqsl.yaml", {"markdown", "html"}, "£1,055"},
-        {"programmes/ucl-npqsl.yaml", {"jsonld"}, "\"price\": 1055,"}};
+        {"programmes/ucl-npqsl.yaml", {"jsonld"}, "\"price\": 1055,"},
+        // The slot after the taught programme, and what the encoder inferred, said as such.
+        {"programmes/ambition-npqsl.yaml",
+         {"markdown", "html", "svg"},
+         "After the taught programme"},
+        {"programmes/ambition-npqsl.yaml", {"markdown", "html", "svg"}, "Assessment clinic"},
+        {"programmes/ucl-npqsl.yaml", {"markdown", "html"}, "framework (inferred, not published: "},
+        {"programmes/ucl-npqsl.yaml", {"markdown", "html"}, "(published; inferred for this term)"},
+        {"programmes/learners-first-npqsl.yaml",
+         {"markdown", "html"},
+         "framework: a guide for participants (inferred, not published: "}};
     for (const auto &file : yaml_files("programmes")) {
       std::string path = file.generic_string();
       for (std::string format : {"markdown", "html", "svg", "jsonld"}) {

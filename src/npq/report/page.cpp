@@ -29,50 +29,78 @@ std::string roles(const model::Audience &a, const ReferenceData &data) {
   return join(out, ", ");
 }
 
-std::string funding(const std::vector<model::Funding> &funding, const ReferenceData &data) {
+std::string funding(const std::vector<model::Funding> &funding, const ReferenceData &data,
+                    const model::DocumentInfo &doc) {
   std::vector<std::string> lines;
   lines.reserve(funding.size());
   for (const auto &f : funding) {
-    lines.push_back(g::funding(f, data));
+    lines.push_back(parts::marked(doc, g::funding(f, data), f.loc.pointer));
   }
   return join(lines, "; ");
 }
 
-PageSection assessment(const model::Assessment &a, const model::Framework *framework) {
+// "take part in at least 90% of the live sessions": the threshold with what it is a percentage
+// of, which is not the whole course unless the provider says so.
+std::string engagement(const model::Assessment &a) {
+  std::string percent = analysis::number(*a.engagement_threshold) + "%";
+  return a.engagement_scope.empty()
+             ? "take part in at least " + percent + "; the provider does not say of what"
+             : "take part in at least " + percent + " of " + a.engagement_scope;
+}
+
+PageSection assessment(const model::Assessment &a, const model::Framework *framework,
+                       const model::DocumentInfo &doc) {
   PageFacts facts;
-  auto add = [&](const char *label, const std::string &value) {
-    if (!value.empty()) {
-      facts.items.emplace_back(label, value);
+  // `key`: where the value is written under 'assessment', to mark what was inferred.
+  std::string at = a.loc.pointer;
+  auto add = [&](const char *label, const std::string &value,
+                 std::initializer_list<const char *> keys) {
+    if (value.empty()) {
+      return;
     }
+    std::string said = value;
+    for (const char *key : keys) {
+      if (said == value) {
+        said = parts::marked(doc, value, at + "/" + key);
+      }
+    }
+    facts.items.emplace_back(label, said);
   };
-  add("Kind", a.kind.empty() ? "" : label(a.kind));
-  add("What it is", g::capitalise(a.description));
+  add("Kind", a.kind.empty() ? "" : label(a.kind), {"kind"});
+  add("What it is", g::capitalise(a.description), {"description"});
   if (a.window) {
     add("How long you have",
-        model::to_string(*a.window) + (a.open_book && *a.open_book ? ", open book" : ""));
+        model::to_string(*a.window) + (a.open_book && *a.open_book ? ", open book" : ""),
+        {"window", "open-book"});
   }
-  add("When", g::assessment_timing(a));
+  add("When", g::assessment_timing(a), {"timing"});
   if (a.engagement_threshold) {
-    add("To qualify", fmt::format("take part in at least {}% of the course",
-                                  analysis::number(*a.engagement_threshold)));
+    add("To qualify", engagement(a), {"engagement-threshold"});
   }
   if (a.word_limit) {
-    add("Word limit", fmt::format("{} words", *a.word_limit));
+    add("Word limit", fmt::format("{} words", *a.word_limit), {"word-limit"});
   }
-  for (const auto &part : a.parts) {
+  for (std::size_t i = 0; i < a.parts.size(); ++i) {
+    const auto &part = a.parts[i];
     std::string what = join({part.description, parts::covers(part.assesses, framework)}, ": ");
     facts.items.emplace_back(part.title.empty() ? part.id : part.title,
-                             what.empty() ? std::string("not described") : what);
+                             parts::marked(doc, what.empty() ? std::string("not described") : what,
+                                           fmt::format("{}/parts/{}", at, i)));
   }
-  add("Assessed by", a.assessor);
+  add("Assessed by", a.assessor, {"assessor"});
   return PageSection{2, std::string(g::kAssessment), {std::move(facts)}};
 }
 
 // How the programme is delivered, as schema.org's courseMode: from the places the route map
-// states, and from kinds whose place is their meaning (a face-to-face event, a webinar).
+// states (in every slot: before the programme, its periods, throughout, after), and from kinds
+// whose place is their meaning (a face-to-face event, a webinar). A place the encoder inferred is
+// left out: search engines cannot be told it is a reading.
 std::vector<std::string> course_modes(const model::Programme &p) {
   std::set<std::string> places;
   auto add = [&](const model::Activity &a) {
+    if (!a.loc.pointer.empty() && !parts::inferred(p.doc, a.loc.pointer + "/delivery").empty()) {
+      return;
+    }
     std::string mode = a.delivery.mode;
     if (mode.empty() && (a.kind == "face-to-face-event" || a.kind == "school-visit" ||
                          a.kind == "placement" || a.kind == "practical-learning")) {
@@ -95,8 +123,10 @@ std::vector<std::string> course_modes(const model::Programme &p) {
       add(a);
     }
   }
-  for (const auto &a : p.route_map.throughout) {
-    add(a);
+  for (const auto *slot : {&p.route_map.before, &p.route_map.throughout, &p.route_map.after}) {
+    for (const auto &a : *slot) {
+      add(a);
+    }
   }
   for (const auto &c : p.summary.categories) {
     for (const auto &k : c.kinds) {
@@ -139,15 +169,24 @@ std::string iso_duration(const model::DurationBlock &d) {
   return {};
 }
 
+// schema.org data states facts, with no room to say "inferred": a value the encoder inferred is
+// left out (and reported as not published where Google requires it), never passed off as read.
 CourseData course(const model::Programme &p, const ReferenceData &data,
                   const model::Qualification *q, const analysis::Judgement &j,
                   const std::string &total) {
+  auto read = [&](const std::string &value, const std::string &key) {
+    return parts::inferred(p.doc, key).empty() ? value : std::string();
+  };
   CourseData c;
   c.name = p.title;
-  c.description = p.description.empty() ? p.audience.description : p.description;
-  c.provider = p.provider;
+  c.description = p.description.empty() ? read(p.audience.description, "/audience/description")
+                                        : read(p.description, "/description");
+  c.provider = read(p.provider, "/provider");
   c.credential = g::qualification(q, p.qualification.value);
   for (const auto &f : p.funding) {
+    if (!parts::inferred(p.doc, f.loc.pointer).empty()) {
+      continue;
+    }
     CourseOffer o;
     std::vector<std::string> who;
     for (const auto &s : f.settings) {
@@ -172,18 +211,19 @@ CourseData course(const model::Programme &p, const ReferenceData &data,
   c.workload = total;
   for (const auto &f : j.figures) {
     if (f.kind == analysis::Figure::Kind::programme_total &&
-        f.verdict == analysis::Verdict::confirmed && f.published.is_exact()) {
+        f.verdict == analysis::Verdict::confirmed && f.published.is_exact() && f.inferred.empty()) {
       c.workload = "PT" + analysis::number(f.published.low) + "H";
     }
   }
   if (j.figures.empty() && p.route_map.present) {
     analysis::Totals totals(p);
-    auto t = totals.programme(analysis::Selector::all()).hours;
-    if (t.is_exact()) {
+    auto whole = totals.programme(analysis::Selector::all());
+    auto t = whole.hours;
+    if (t.is_exact() && parts::inferred_part(whole, p.doc).empty()) {
       c.workload = "PT" + analysis::number(t.low) + "H";
     }
   }
-  c.duration = iso_duration(p.duration);
+  c.duration = parts::inferred(p.doc, "/duration").empty() ? iso_duration(p.duration) : "";
   return c;
 }
 
@@ -192,26 +232,27 @@ std::string short_total(const model::Programme &p, const analysis::Totals &total
                         const analysis::Judgement &j) {
   for (const auto &f : j.figures) {
     if (f.kind == analysis::Figure::Kind::programme_total) {
-      return g::hours(f.published) + " as published" +
+      return g::hours(f.published) + " " + parts::figure_words(f, p) +
              (f.verdict == analysis::Verdict::confirmed ? "" : ", not confirmed");
     }
   }
   if (!p.route_map.present) {
     // No route map: only what the summary publishes ("face-to-face sessions: 8 days").
-    std::vector<std::string> parts;
+    std::vector<std::string> said;
     for (const auto &c : p.summary.categories) {
       if (c.days) {
-        parts.push_back(c.label + ": " + g::days(*c.days));
+        said.push_back(c.label + ": " + parts::marked(p.doc, g::days(*c.days), c.days_loc.pointer));
       }
     }
-    return join(parts, "; ");
+    return join(said, "; ");
   }
-  auto t = totals.programme(analysis::Selector::all()).hours;
+  auto whole = totals.programme(analysis::Selector::all());
+  auto t = whole.hours;
   if (!j.route_map_alone && p.summary.present && j.programme.bounded() && !t.bounded()) {
     t.high = j.programme.high;
     t.unpublished = 0;
   }
-  return g::hours(t);
+  return g::hours(t) + parts::inferred_part(whole, p.doc);
 }
 
 // A member's page name from its programme file, percent-encoded: a file name is user text, and
@@ -248,28 +289,30 @@ Page build_page(const model::Programme &p, const ReferenceData &data, const Page
   std::string total = total_statement(p, options.figures);
 
   PageFacts facts;
-  auto add = [&](const char *label, const std::string &value) {
+  // `key`: where the value is written, so that a value the encoder inferred says so; "" for
+  // values marked piece by piece (the cost, line by line) or not read from one place.
+  auto add = [&](const char *label, const std::string &value, const std::string &key) {
     if (!value.empty()) {
-      facts.items.emplace_back(label, value);
+      facts.items.emplace_back(label, key.empty() ? value : parts::marked(p.doc, value, key));
     }
   };
-  add("Qualification", g::qualification(q, p.qualification.value));
-  add("Provider", p.provider);
-  add("Delivery partner", p.delivery_partner);
+  add("Qualification", g::qualification(q, p.qualification.value), "/qualification");
+  add("Provider", p.provider, "/provider");
+  add("Delivery partner", p.delivery_partner, "/delivery-partner");
   if (framework != nullptr) {
-    add("Framework", framework->title);
+    add("Framework", framework->title, "/framework");
   }
-  add("Duration", g::duration(p.duration));
+  add("Duration", g::duration(p.duration), "/duration");
   std::vector<std::string> starts;
   for (const auto &s : p.starts) {
-    starts.push_back(s.label.empty() ? s.date.value : s.label);
+    starts.push_back(parts::marked(p.doc, s.label.empty() ? s.date.value : s.label, s.loc.pointer));
   }
-  add("Starts", join(starts, "; "));
-  add("Who it is for", p.audience.description);
-  add("Roles", roles(p.audience, data));
-  add("Cost", funding(p.funding, data));
-  add("Total hours", total);
-  add("Source", source_text(p.source));
+  add("Starts", join(starts, "; "), "");
+  add("Who it is for", p.audience.description, "/audience/description");
+  add("Roles", roles(p.audience, data), "/audience/roles");
+  add("Cost", funding(p.funding, data, p.doc), "");
+  add("Total hours", total, ""); // total_statement says whether the total was inferred
+  add("Source", source_text(p.source), "/source");
   page.sections.push_back(PageSection{2, std::string(g::kAtAGlance), {std::move(facts)}});
 
   if (options.allow_contradictions) {
@@ -320,7 +363,7 @@ Page build_page(const model::Programme &p, const ReferenceData &data, const Page
     page.sections.push_back(PageSection{2, std::string(g::kBehaviours), {std::move(list)}});
   }
   if (p.assessment.present) {
-    page.sections.push_back(assessment(p.assessment, framework));
+    page.sections.push_back(assessment(p.assessment, framework, p.doc));
   }
   page.course = course(p, data, q, j, short_total(p, totals, j));
   return page;
@@ -338,11 +381,12 @@ Page build_page(const model::Suite &s, const ReferenceData &data, const PageOpti
       facts.items.emplace_back(label, value);
     }
   };
-  add("Provider", s.provider);
-  add("Delivery partner", s.delivery_partner);
-  add("Duration", g::duration(s.common_duration));
-  add("Cost", funding(s.common_funding, data));
-  add("Source", source_text(s.source));
+  add("Provider", parts::marked(s.doc, s.provider, "/provider"));
+  add("Delivery partner", parts::marked(s.doc, s.delivery_partner, "/delivery-partner"));
+  add("Duration",
+      parts::marked(s.doc, g::duration(s.common_duration), s.common_duration.loc.pointer));
+  add("Cost", funding(s.common_funding, data, s.doc));
+  add("Source", parts::marked(s.doc, source_text(s.source), "/source"));
   page.sections.push_back(PageSection{2, std::string(g::kAtAGlance), {std::move(facts)}});
 
   for (const auto &group : s.groups) {
@@ -377,13 +421,16 @@ Page build_page(const model::Suite &s, const ReferenceData &data, const PageOpti
       acts.push_back(&a);
     }
     page.sections.push_back(parts::common_hours(acts));
-    page.sections.push_back(
-        PageSection{2,
-                    std::string(g::kEveryProgramme),
-                    {parts::activity_table(acts, nullptr, std::string(g::kEveryProgramme))}});
+    parts::Inferences inferences{&s.doc, {}};
+    PageSection every{
+        2,
+        std::string(g::kEveryProgramme),
+        {parts::activity_table(acts, nullptr, std::string(g::kEveryProgramme), inferences)}};
+    inferences.add_notes(every.blocks);
+    page.sections.push_back(std::move(every));
   }
   if (s.common_assessment.present) {
-    page.sections.push_back(assessment(s.common_assessment, nullptr));
+    page.sections.push_back(assessment(s.common_assessment, nullptr, s.doc));
   }
   return page;
 }

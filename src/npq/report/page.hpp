@@ -71,7 +71,8 @@ struct PageSection {
   std::vector<PageBlock> blocks;
 };
 
-/// The picture: one band per period, activities grouped by family with their hours.
+/// The picture: one band per period and one for each slot outside them (before, throughout,
+/// after), activities grouped by family with their hours.
 struct MapGroup {
   int family = 0;    ///< glossary::Family, for colour and pattern
   std::string label; ///< "Live sessions"
@@ -99,7 +100,9 @@ struct RouteMapPicture {
   std::vector<MapBand> bands;
   std::vector<MapChoice> choices;
   std::optional<MapBand> throughout;
-  std::string total; ///< "Total: 75 hours as published"
+  std::optional<MapBand> before; ///< before the programme starts (an audit "before start")
+  std::optional<MapBand> after;  ///< after the taught programme (an assessment clinic)
+  std::string total;             ///< "Total: 75 hours as published"
 };
 
 /// What schema.org's Course needs, in the page's words.

@@ -1,6 +1,8 @@
 // The Mermaid timeline for GitHub: one section per period, or per run of periods that hold the
-// same activities, and one box per kind of activity with its hours. Labels are plain text; only
-// the characters Mermaid's timeline grammar reads as syntax are written as codes (tests/mermaid).
+// same activities, and one box per kind of activity with its hours; what comes before the
+// programme starts opens the timeline, and what comes after the taught programme closes it. Labels
+// are plain text; only the characters Mermaid's timeline grammar reads as syntax are written as
+// codes (tests/mermaid).
 #include "npq/markup/markdown.hpp"
 #include "npq/report/page_render.hpp"
 #include "npq/report/routemap.hpp"
@@ -94,6 +96,9 @@ std::string page_mermaid(const Page &page) {
   const auto &pic = page.picture;
   std::string out = "```mermaid\ntimeline\n";
   out += "    title " + mermaid_text(pic.title) + "\n";
+  if (pic.before) {
+    section(out, pic.before->title, *pic.before);
+  }
   // Runs of periods with the same boxes are one section: "Term two to Term four".
   for (std::size_t i = 0; i < pic.bands.size();) {
     std::size_t end = i + 1;
@@ -117,6 +122,9 @@ std::string page_mermaid(const Page &page) {
   }
   if (pic.throughout) {
     section(out, pic.throughout->title, *pic.throughout);
+  }
+  if (pic.after) {
+    section(out, pic.after->title, *pic.after);
   }
   out += "```\n";
   return out;

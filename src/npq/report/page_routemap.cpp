@@ -57,7 +57,7 @@ std::string joined_titles(const model::RouteMap &rm, const std::vector<int> &ind
 }
 
 // ("Two-hour clinics", "6 × 2 hours").
-std::pair<std::string, std::string> item(const model::Activity &a) {
+std::pair<std::string, std::string> item(const model::Activity &a, const model::DocumentInfo &doc) {
   std::string h = g::activity_hours(a);
   if (a.hours.form != model::Hours::Form::not_published) {
     h = a.count == 1 ? g::hours(a.hours) : fmt::format("{} × {}", a.count, g::hours(a.hours));
@@ -65,25 +65,29 @@ std::pair<std::string, std::string> item(const model::Activity &a) {
     h = a.count == 1 ? "hours " + std::string(g::kNotPublished)
                      : fmt::format("{} times, hours {}", a.count, g::kNotPublished);
   }
-  return {a.title, h};
+  return {a.title, h + (hours_inferred(a, doc) ? " (inferred)" : "")};
 }
 
-std::vector<MapGroup> groups(const std::vector<const model::Activity *> &activities) {
+std::vector<MapGroup> groups(const std::vector<const model::Activity *> &activities,
+                             const model::DocumentInfo &doc) {
   std::vector<MapGroup> out;
   for (auto family : g::kFamilies) {
     MapGroup group;
     group.family = static_cast<int>(family);
     group.label = std::string(g::family_label(family));
     Interval sum;
+    std::vector<const model::Activity *> members;
     for (const auto *a : activities) {
       if (g::family_of(a->kind) == family) {
         sum += hours_of(*a);
-        group.items.push_back(item(*a));
+        group.items.push_back(item(*a, doc));
+        members.push_back(a);
       }
     }
     if (!group.items.empty()) {
       group.hours = sum.unpublished > 0 && sum.low == 0 ? "hours " + std::string(g::kNotPublished)
                                                         : g::hours(sum);
+      group.hours += inferred_part(members, doc);
       out.push_back(std::move(group));
     }
   }
@@ -113,57 +117,88 @@ std::string choice_label(const model::Choice &c, const model::RouteMap &rm) {
 
 // The periods as rows (name, framework areas, description, topics) when their activities are said
 // once for all of them; a list when they have nothing but a name.
-PageBlock period_rows(const model::RouteMap &rm, const std::vector<int> &indices,
-                      const model::Framework *framework, const std::string &caption) {
+void period_rows(std::vector<PageBlock> &blocks, const model::Programme &programme,
+                 const std::vector<int> &indices, const model::Framework *framework,
+                 const std::string &caption) {
+  const auto &rm = programme.route_map;
   PageTable t;
   t.caption = caption;
   t.columns = {g::capitalise(g::noun(rm.period_kind.empty() ? "period" : rm.period_kind)),
                "Framework areas", "About it", "Topics"};
+  Inferences inferences{&programme.doc, {}};
   for (int i : indices) {
     const auto &p = rm.periods[static_cast<std::size_t>(i)];
-    t.rows.push_back({p.title, covers(p.covers, framework), g::capitalise(p.description),
-                      g::capitalise(join(p.topics, "; "))});
+    const std::string &at = p.loc.pointer;
+    t.rows.push_back(
+        {inferences.mark(p.title, at + "/title", p.title + ", its name"),
+         inferences.mark(covers(p.covers, framework), at + "/covers",
+                         p.title + ", framework areas"),
+         inferences.mark(g::capitalise(p.description), at + "/description", p.title + ", about it"),
+         inferences.mark(g::capitalise(join(p.topics, "; ")), at + "/topics",
+                         p.title + ", topics")});
   }
   drop_empty_columns(t, false);
   if (t.columns.size() > 1) {
-    return t;
+    blocks.emplace_back(std::move(t));
+    inferences.add_notes(blocks);
+    return;
   }
   PageList list;
   for (int i : indices) {
-    list.items.push_back({rm.periods[static_cast<std::size_t>(i)].title});
+    const auto &p = rm.periods[static_cast<std::size_t>(i)];
+    list.items.push_back({marked(programme.doc, p.title, p.loc.pointer + "/title")});
   }
-  return list;
+  blocks.emplace_back(std::move(list));
 }
 
 // One period (or a run of identical ones): what it is about, then its activities.
-void period_blocks(std::vector<PageBlock> &blocks, const model::RouteMap &rm,
+void period_blocks(std::vector<PageBlock> &blocks, const model::Programme &programme,
                    const std::vector<int> &run, const model::Framework *framework,
                    const std::string &title) {
-  const auto &p = rm.periods[static_cast<std::size_t>(run.front())];
+  const auto &p = programme.route_map.periods[static_cast<std::size_t>(run.front())];
+  const auto &doc = programme.doc;
   if (run.size() > 1) {
     blocks.emplace_back(PageParagraph{
         fmt::format("The same activities each {}.", g::noun(p.kind.empty() ? "period" : p.kind))});
   }
   if (!p.description.empty()) {
-    blocks.emplace_back(PageParagraph{p.description});
+    blocks.emplace_back(PageParagraph{marked(doc, p.description, p.loc.pointer + "/description")});
   }
   if (auto c = covers(p.covers, framework); !c.empty()) {
-    blocks.emplace_back(PageParagraph{"Framework areas: " + c});
+    blocks.emplace_back(
+        PageParagraph{marked(doc, "Framework areas: " + c, p.loc.pointer + "/covers")});
   }
   if (!p.topics.empty()) {
     PageList topics;
-    for (const auto &topic : p.topics) {
-      topics.items.push_back({topic});
+    for (std::size_t k = 0; k < p.topics.size(); ++k) {
+      topics.items.push_back(
+          {marked(doc, p.topics[k], p.loc.pointer + "/topics/" + std::to_string(k))});
     }
     blocks.emplace_back(std::move(topics));
   }
   if (!p.activities.empty()) {
+    Inferences inferences{&doc, {}};
     blocks.emplace_back(
-        activity_table(pointers(p.activities), framework, "Activities in " + title));
+        activity_table(pointers(p.activities), framework, "Activities in " + title, inferences));
+    inferences.add_notes(blocks);
   } else {
     blocks.emplace_back(PageParagraph{"No activities are published for this " +
                                       g::noun(p.kind.empty() ? "period" : p.kind) + "."});
   }
+}
+
+// A slot outside the periods (before, throughout, after): what it is, then its activities.
+PageSection slot_section(const model::Programme &programme,
+                         const std::vector<model::Activity> &activities, std::string_view title,
+                         std::string sentence, const model::Framework *framework) {
+  PageSection s{3, std::string(title), {}};
+  s.blocks.emplace_back(PageParagraph{std::move(sentence)});
+  Inferences inferences{&programme.doc, {}};
+  s.blocks.emplace_back(activity_table(pointers(activities), framework,
+                                       "Activities " + g::lower_first(std::string(title)),
+                                       inferences));
+  inferences.add_notes(s.blocks);
+  return s;
 }
 
 } // namespace
@@ -206,14 +241,27 @@ void drop_empty_columns(PageTable &t, bool keep_last) {
 }
 
 PageTable activity_table(const std::vector<const model::Activity *> &activities,
-                         const model::Framework *framework, const std::string &caption) {
+                         const model::Framework *framework, const std::string &caption,
+                         Inferences &inferences) {
   PageTable t;
   t.caption = caption;
   t.columns = {"Activity", "About it", "Hours", "How", "Framework areas"};
   t.numeric = {false, false, true, false, false};
   for (const auto *a : activities) {
-    t.rows.push_back({a->title, g::capitalise(a->description), g::activity_hours(*a),
-                      g::delivery(a->delivery), covers(a->covers, framework)});
+    const std::string &at = a->loc.pointer;
+    std::string hours = g::activity_hours(*a);
+    std::string marked_hours = inferences.mark(hours, at + "/hours", a->title + ", hours");
+    if (marked_hours == hours) {
+      marked_hours = inferences.mark(hours, at + "/count", a->title + ", how many");
+    }
+    t.rows.push_back(
+        {inferences.mark(a->title, at + "/title", a->title + ", its name"),
+         inferences.mark(g::capitalise(a->description), at + "/description",
+                         a->title + ", about it"),
+         marked_hours,
+         inferences.mark(g::delivery(a->delivery), at + "/delivery", a->title + ", how"),
+         inferences.mark(covers(a->covers, framework), at + "/covers",
+                         a->title + ", framework areas")});
   }
   drop_empty_columns(t, false);
   return t;
@@ -258,6 +306,11 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
     return options;
   };
 
+  if (!rm.before.empty()) {
+    out.push_back(slot_section(p, rm.before, kBefore,
+                               fmt::format("These come before the first {}.", g::noun(kind)),
+                               framework));
+  }
   if (shared) {
     const auto &acts = rm.periods.front().activities;
     if (acts.size() == 1 && electives.empty()) {
@@ -272,6 +325,7 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
       std::string hours = a.hours.form == model::Hours::Form::not_published
                               ? "hours " + std::string(g::kNotPublished)
                               : g::hours(hours_of(a)) + " each";
+      hours += hours_inferred(a, p.doc) ? " (inferred)" : "";
       std::string heading = fmt::format(
           "{} {}{}, {} each; {}", g::count_words(static_cast<long long>(rm.periods.size()), true),
           length.empty() ? "" : length + " ", g::plural(kind), what, hours);
@@ -279,24 +333,26 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
       if (!a.description.empty()) {
         s.blocks.emplace_back(PageParagraph{a.description});
       }
-      s.blocks.push_back(period_rows(rm, essential, framework, "The " + g::plural(kind)));
+      period_rows(s.blocks, p, essential, framework, "The " + g::plural(kind));
       out.push_back(std::move(s));
     } else {
       PageSection s{3, "Every " + g::noun(kind) + " includes", {}};
-      s.blocks.emplace_back(
-          activity_table(pointers(acts), framework, "Activities in every " + g::noun(kind)));
+      Inferences inferences{&p.doc, {}};
+      s.blocks.emplace_back(activity_table(pointers(acts), framework,
+                                           "Activities in every " + g::noun(kind), inferences));
+      inferences.add_notes(s.blocks);
       out.push_back(std::move(s));
       if (!essential.empty()) {
         PageSection e{3,
                       electives.empty() ? g::capitalise(g::plural(kind))
                                         : "Essential " + g::plural(kind),
                       {}};
-        e.blocks.push_back(period_rows(rm, essential, framework, e.title));
+        period_rows(e.blocks, p, essential, framework, e.title);
         out.push_back(std::move(e));
       }
       for (std::size_t c = 0; c < rm.choices.size(); ++c) {
         PageSection s2{3, choice_label(rm.choices[c], rm), {}};
-        s2.blocks.push_back(period_rows(rm, options_of(c), framework, s2.title));
+        period_rows(s2.blocks, p, options_of(c), framework, s2.title);
         out.push_back(std::move(s2));
       }
     }
@@ -311,7 +367,7 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
           out.push_back(PageSection{3, choice_label(rm.choices[c], rm), {}});
           for (int option : options_of(c)) {
             PageSection s{4, rm.periods[static_cast<std::size_t>(option)].title, {}};
-            period_blocks(s.blocks, rm, {option}, framework, s.title);
+            period_blocks(s.blocks, p, {option}, framework, s.title);
             out.push_back(std::move(s));
           }
         }
@@ -328,19 +384,20 @@ std::vector<PageSection> route_map_sections(const model::Programme &p,
         run.push_back(static_cast<int>(k));
       }
       PageSection s{3, joined_titles(rm, run), {}};
-      period_blocks(s.blocks, rm, run, framework, s.title);
+      period_blocks(s.blocks, p, run, framework, s.title);
       out.push_back(std::move(s));
       i += run.size();
     }
   }
   if (!rm.throughout.empty()) {
-    PageSection s{3, std::string(g::kThroughout), {}};
-    s.blocks.emplace_back(
-        PageParagraph{fmt::format("These run alongside every {}.", g::noun(kind))});
-    s.blocks.emplace_back(
-        activity_table(pointers(rm.throughout), framework,
-                       std::string("Activities ") + g::lower_first(std::string(g::kThroughout))));
-    out.push_back(std::move(s));
+    out.push_back(slot_section(p, rm.throughout, g::kThroughout,
+                               fmt::format("These run alongside every {}.", g::noun(kind)),
+                               framework));
+  }
+  if (!rm.after.empty()) {
+    out.push_back(slot_section(p, rm.after, kAfter,
+                               fmt::format("These come after the last {}.", g::noun(kind)),
+                               framework));
   }
   return out;
 }
@@ -370,12 +427,13 @@ RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Tot
           f.category->kinds.empty() && f.category->activities.empty()) {
         for (const auto &part : f.parts) {
           if (part.period == static_cast<int>(i)) {
-            band.hours += "; " + g::hours(f.published) + " as published";
+            band.hours += "; " + g::hours(f.published) + " " + figure_words(f, p);
           }
         }
       }
     }
-    band.groups = groups(pointers(period.activities));
+    band.hours += inferred_part(pointers(period.activities), p.doc);
+    band.groups = groups(pointers(period.activities), p.doc);
     for (std::size_t c = 0; c < rm.choices.size(); ++c) {
       for (const auto &ref : rm.choices[c].from) {
         if (band.choice < 0 && ref.value == period.id) {
@@ -385,13 +443,44 @@ RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Tot
     }
     pic.bands.push_back(std::move(band));
   }
-  if (!rm.throughout.empty()) {
+  // The slots outside the periods, each counted whole (analysis::Totals).
+  auto slot = [&](const std::vector<model::Activity> &activities, std::string_view title,
+                  std::string note, const analysis::Total &sum) {
     MapBand band;
-    band.title = std::string(g::kThroughout);
-    band.note = fmt::format("Alongside every {}", g::noun(kind));
-    band.hours = band_hours(totals.throughout(analysis::Selector::all()).hours);
-    band.groups = groups(pointers(rm.throughout));
-    pic.throughout = std::move(band);
+    band.title = std::string(title);
+    band.note = std::move(note);
+    band.hours = band_hours(sum.hours) + inferred_part(pointers(activities), p.doc);
+    band.groups = groups(pointers(activities), p.doc);
+    return band;
+  };
+  auto all = analysis::Selector::all();
+  if (!rm.throughout.empty()) {
+    pic.throughout = slot(rm.throughout, g::kThroughout,
+                          fmt::format("Alongside every {}", g::noun(kind)), totals.throughout(all));
+  }
+  if (!rm.before.empty()) {
+    pic.before = slot(rm.before, kBefore, fmt::format("Before the first {}", g::noun(kind)),
+                      totals.outside(model::kBefore, all));
+  }
+  if (!rm.after.empty()) {
+    pic.after = slot(rm.after, kAfter, fmt::format("After the last {}", g::noun(kind)),
+                     totals.outside(model::kAfter, all));
+  }
+  // "…, and what comes before the programme starts, the activities that run throughout the
+  // programme and what comes after it".
+  std::vector<std::string> others;
+  if (!rm.before.empty()) {
+    others.emplace_back("what comes before the programme starts");
+  }
+  if (!rm.throughout.empty()) {
+    others.emplace_back("the activities that run throughout the programme");
+  }
+  if (!rm.after.empty()) {
+    others.emplace_back("what comes after the taught programme");
+  }
+  std::string rest;
+  for (std::size_t k = 0; k < others.size(); ++k) {
+    rest += (k == 0 ? ", and " : k + 1 == others.size() ? " and " : ", ") + others[k];
   }
   pic.description = fmt::format(
       "The route map of {}: {} {}{}, each with its activities grouped by kind and their hours{}.",
@@ -409,7 +498,7 @@ RouteMapPicture route_map_picture(const model::Programme &p, const analysis::Tot
                                    }(),
                                    "; ") +
                                ")",
-      rm.throughout.empty() ? "" : ", and the activities that run throughout the programme");
+      rest);
   return pic;
 }
 

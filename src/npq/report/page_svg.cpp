@@ -1,9 +1,11 @@
 // The route map as a standalone SVG for sites where Mermaid does not render: readable at 100 %
 // (no text under 12 px at its natural width of 960 px), one band per period with the activities
-// grouped by kind and their hours, electives framed under "Choose N of M", and the strands that
-// run throughout drawn beside every band. Text is real <text>, wrapped here with DejaVu Sans's
-// advance widths (slightly over-estimated, so lines never run past their box); every box names
-// its kind in words, so colour is never the only cue. tests/pages measures the result in Chromium.
+// grouped by kind and their hours, electives framed under "Choose N of M", the strands that run
+// throughout drawn beside every band, and what comes before the programme starts and after the
+// taught programme as dashed bands across the whole width, above and below the periods. Text is
+// real <text>, wrapped here with DejaVu Sans's advance widths (slightly over-estimated, so lines
+// never run past their box); every box names its kind in words, so colour is never the only cue.
+// tests/pages measures the result in Chromium.
 #include "npq/markup/html.hpp"
 #include "npq/markup/markdown.hpp"
 #include "npq/report/glossary.hpp"
@@ -182,12 +184,16 @@ void draw_group(Canvas &c, const MapGroup &g, int x, int y, int width, int heigh
 constexpr int kColumns = 3; // group boxes side by side in a band
 
 // A band: its title and hours, then its groups in rows of up to three. Returns its height.
-int band(Canvas *c, const MapBand &b, int x, int y, int width) {
+// `dashed`: a band outside the periods (before or after them), drawn like the throughout strip.
+int band(Canvas *c, const MapBand &b, int x, int y, int width, bool dashed = false) {
   int inner = width - 2 * kPad;
   std::vector<std::string> title = wrap(b.title, inner, 16, true);
   std::vector<std::string> hours = wrap(b.hours, inner, 13, false);
-  int head = static_cast<int>(title.size()) * static_cast<int>(std::lround(16 * kLine)) +
-             static_cast<int>(hours.size()) * static_cast<int>(std::lround(13 * kLine));
+  std::vector<std::string> note =
+      b.note.empty() ? std::vector<std::string>{} : wrap(b.note, inner, 13, false);
+  int head =
+      static_cast<int>(title.size()) * static_cast<int>(std::lround(16 * kLine)) +
+      static_cast<int>(hours.size() + note.size()) * static_cast<int>(std::lround(13 * kLine));
   int top = y + kPad + head + 8;
   int columns = std::max(1, std::min(kColumns, static_cast<int>(b.groups.size())));
   int box = (inner - (columns - 1) * 10) / columns;
@@ -208,10 +214,15 @@ int band(Canvas *c, const MapBand &b, int x, int y, int width) {
     return height;
   }
   // The band first, then what sits on it.
-  c->rect(x, y, width, height, "#ffffff", "#6f777b");
+  if (dashed) {
+    c->rect(x, y, width, height, "#ffffff", "#1b1b1b", true);
+  } else {
+    c->rect(x, y, width, height, "#ffffff", "#6f777b");
+  }
   int t = y + kPad;
   t += c->text(x + kPad, t, title, 16, true);
-  c->text(x + kPad, t, hours, 13, false, "#3d4244");
+  t += c->text(x + kPad, t, hours, 13, false, "#3d4244");
+  c->text(x + kPad, t, note, 13, false, "#3d4244");
   int at = top;
   for (std::size_t r = 0; r < heights.size(); ++r) {
     std::size_t row = r * static_cast<std::size_t>(columns);
@@ -250,6 +261,11 @@ std::string page_svg(const Page &page) {
     y += 4 + c.text(kMargin, y + 4, wrap(pic.total, content, 14, false), 14, false);
   }
   y += 16;
+  // Before the programme starts: across the whole width, since the strands that run throughout
+  // the programme do not run beside it.
+  if (pic.before) {
+    y += band(&c, *pic.before, kMargin, y, content, true) + 12;
+  }
   int top = y;
 
   // Bands, with each choice's options framed under its "Choose N of M".
@@ -299,6 +315,10 @@ std::string page_svg(const Page &page) {
       at += h + 10;
     }
     bottom = std::max(bottom, top + height);
+  }
+  if (pic.after) {
+    bottom += 12;
+    bottom += band(&c, *pic.after, kMargin, bottom, content, true);
   }
   int height = bottom + kMargin;
 

@@ -3,6 +3,7 @@
 #include "npq/analysis/totals.hpp"
 #include "npq/report/glossary.hpp"
 #include "npq/report/page.hpp"
+#include "npq/report/page_parts.hpp"
 #include "npq/report/page_render.hpp"
 #include "npq/report/profile.hpp"
 
@@ -71,14 +72,17 @@ std::vector<std::string> contradictions(const model::Programme &p,
         }
       }
     }
-    out.push_back(fmt::format("{} is published as {}, but {}", g::capitalise(figure_name(f)),
+    bool read = !parts::figure_inferred(f, p);
+    out.push_back(fmt::format("{} is {} as {}, but {}", g::capitalise(figure_name(f)),
+                              read ? "published" : "inferred (not published)",
                               figure_value(f, f.published), rm));
   }
   for (const auto &c : j.conflicts) {
     std::vector<std::string> names;
     for (std::size_t i : c.figures) {
-      names.push_back(fmt::format("{} ({})", figure_name(j.figures[i]),
-                                  figure_value(j.figures[i], j.figures[i].published)));
+      const auto &f = j.figures[i];
+      names.push_back(fmt::format("{} ({}{})", figure_name(f), figure_value(f, f.published),
+                                  parts::figure_inferred(f, p) ? ", inferred" : ""));
     }
     out.push_back(fmt::format("These published figures cannot all be true: {}", join(names, "; ")));
   }
@@ -93,7 +97,8 @@ std::string total_statement(const model::Programme &p, const analysis::FigureOpt
     if (f.kind != analysis::Figure::Kind::programme_total) {
       continue;
     }
-    std::string published = g::hours(f.published) + " as published";
+    // "75 hours as published", or "inferred, not published" when the encoder concluded it.
+    std::string published = g::hours(f.published) + " " + parts::figure_words(f, p);
     switch (f.verdict) {
     case Verdict::confirmed:
       return published + ", which the route map confirms" +
@@ -109,8 +114,10 @@ std::string total_statement(const model::Programme &p, const analysis::FigureOpt
   }
   // No published total: the sum of the route map, or of the published figures, said as such.
   auto t = totals.programme(analysis::Selector::all());
+  // Route map hours the encoder inferred make the sum partly (or wholly) inferred, and it says so.
+  std::string inferred = parts::inferred_part(t, p.doc);
   if (p.route_map.present && t.hours.unpublished == 0) {
-    return g::hours(t.hours) + ", the sum of the route map";
+    return g::hours(t.hours) + ", the sum of the route map" + inferred;
   }
   std::vector<std::string> parts;
   bool all_totals = !p.summary.categories.empty();
@@ -141,8 +148,8 @@ std::string total_statement(const model::Programme &p, const analysis::FigureOpt
     least += fmt::format(" and at most {} by the published figures",
                          g::hours(analysis::Interval::exact(j.programme.high)));
   }
-  return fmt::format("{}; the hours of {} activit{} are not published", least, t.hours.unpublished,
-                     t.hours.unpublished == 1 ? "y" : "ies");
+  return fmt::format("{}{}; the hours of {} activit{} are not published", least, inferred,
+                     t.hours.unpublished, t.hours.unpublished == 1 ? "y" : "ies");
 }
 
 std::string render_routemap(const model::Programme &p, const ReferenceData &data,
