@@ -340,6 +340,32 @@ TEST_SUITE("golden") {
     }
   }
 
+  // How each shape of published figure reads on a page's summary of learning hours and its
+  // assessment: a weekly rate, "every term" over terms not given, days with and without the hours
+  // in a day, a row split over periods, an engagement threshold with what it is a percentage of.
+  TEST_CASE("route map pages: the shapes of published figures") {
+    InSourceDir here;
+    std::string all;
+    for (const char *path :
+         {"examples/valid/weekly-rate.yaml", "examples/valid/every-term-unstated.yaml",
+          "examples/valid/npq305-days-not-reconciled.yaml",
+          "examples/fixed/npq305-days-not-reconciled.yaml", "examples/valid/split-row.yaml",
+          "examples/valid/engagement-scope.yaml", "examples/valid/consistent-programme.yaml"}) {
+      std::string page = test::run_npq({"routemap", "--allow-contradictions", path}).out;
+      // The parts these shapes change: the summary of learning hours and the assessment.
+      std::string said;
+      for (const char *heading : {"## Summary of learning hours", "## Assessment"}) {
+        auto from = page.find(heading);
+        if (from != std::string::npos) {
+          auto to = std::min(page.find("\n## ", from + 1), page.find("\n<!-- ", from));
+          said += page.substr(from, to == std::string::npos ? std::string::npos : to - from) + "\n";
+        }
+      }
+      all += std::string("$ npq routemap ") + path + "\n" + said + "\n";
+    }
+    check_golden("tests/golden/pages/shapes.expected", all);
+  }
+
   // Participants read plain words, and every figure the provider publishes, in every format.
   TEST_CASE("route map pages: plain words, and no published figure dropped") {
     InSourceDir here;
