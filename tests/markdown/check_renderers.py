@@ -5,7 +5,8 @@ the visible text with what the page means.
 Usage: check_renderers.py --npq NPQ --root SOURCE_DIR [--node NODE] [--hostile] [--show]
        check_renderers.py --root SOURCE_DIR --pair PAGE.md MEANT.html   (the self-test's form)
 
-For every bundled programme (programmes/*.yaml) and the hostile and consistent examples, npq
+For every bundled programme (programmes/*.yaml), the hostile and consistent examples and those
+of the route map's slots before and after its periods and of inferred values, npq
 writes the page twice: as Markdown (--mermaid --allow-contradictions) and as an HTML fragment
 (-f html, the same page model escaped by HTML rules). The Markdown is rendered by
 
@@ -230,7 +231,8 @@ def main():
     inputs = sorted(os.path.join("programmes", f) for f in os.listdir(os.path.join(args.root, "programmes"))
                     if f.endswith(".yaml"))
     bundled = set(inputs)
-    inputs += ["examples/valid/hostile-text.yaml", "examples/valid/consistent-programme.yaml"]
+    inputs += ["examples/valid/hostile-text.yaml", "examples/valid/consistent-programme.yaml",
+               "examples/valid/before-after-slots.yaml", "examples/valid/inferred-on-pages.yaml"]
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         if args.hostile:

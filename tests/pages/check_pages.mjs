@@ -14,8 +14,9 @@
 //   node check_pages.mjs --jsonld FILE.jsonld (one document: the self-test's bad data)
 //   --expect-fail: succeed only if the check finds a problem (proves it can fail)
 //
-// Pages: every programmes/*.yaml (a suite gets HTML only) and the hostile and consistent
-// examples, written with --allow-contradictions. --shots DIR saves a screenshot of each page in
+// Pages: every programmes/*.yaml (a suite gets HTML only), the hostile and consistent examples,
+// and those of the slots before and after the periods and of inferred values, written with
+// --allow-contradictions. --shots DIR saves a screenshot of each page in
 // each format (Markdown rendered by cmark-gfm) for a person to look at. Exit 0 ok, 1 failure,
 // 77 a tool missing (a failure in CTest: scripts/install-deps.sh installs them all).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -71,7 +72,8 @@ const fail = (where, what) => failures.push(`${where}: ${what}`);
 function generate() {
   const inputs = fs.readdirSync(path.join(root, 'programmes')).filter((f) => f.endsWith('.yaml')).sort()
     .map((f) => `programmes/${f}`);
-  inputs.push('examples/valid/hostile-text.yaml', 'examples/valid/consistent-programme.yaml');
+  inputs.push('examples/valid/hostile-text.yaml', 'examples/valid/consistent-programme.yaml',
+    'examples/valid/before-after-slots.yaml', 'examples/valid/inferred-on-pages.yaml');
   const pages = [];
   for (const input of inputs) {
     const stem = path.basename(input, '.yaml');
