@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <ostream>
+#include <vector>
 
 namespace npq::cli {
 
@@ -14,34 +15,38 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The nearest schemas/programme.schema.json above the output folder (a checkout of npq, or a
-// project that vendors the schemas), else the installed copy.
+// The $schema reference of a new file in the output's folder: a path relative to that folder,
+// since the file is committed and shared and an absolute path would name this machine's folders.
+// The nearest schemas/ above the folder comes first (a checkout of npq, or a project that vendors
+// the schemas), then the schemas installed beside this binary (PREFIX/bin/npq ->
+// PREFIX/share/npq), then those of the source tree it was built from, then the configured install
+// location. Empty (no $schema line) when none is there.
 std::string schema_reference(const std::string &output) {
-  fs::path dir = output.empty() || output == "-" ? fs::current_path()
-                                                 : fs::absolute(fs::path(output)).parent_path();
+  std::error_code ec;
+  fs::path dir = output.empty() || output == "-" ? fs::current_path(ec)
+                                                 : fs::absolute(fs::path(output), ec).parent_path();
+  std::vector<fs::path> candidates;
   for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
-    if (fs::exists(d / "schemas" / "programme.schema.json")) {
-      return fs::relative(d / "schemas" / "programme.schema.json", dir).generic_string();
-    }
+    candidates.push_back(d / "schemas");
     if (d == d.parent_path()) {
       break;
     }
   }
-  // Otherwise the schemas installed beside this binary (PREFIX/bin/npq -> PREFIX/share/npq),
-  // then those of the source tree it was built from, then the configured install location.
-  std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  std::vector<fs::path> candidates;
   if (!ec) {
     candidates.push_back(exe.parent_path().parent_path() / "share" / "npq" / "schemas");
   }
   candidates.emplace_back(NPQ_SOURCE_SCHEMAS);
+  candidates.emplace_back(NPQ_INSTALLED_SCHEMAS);
   for (const auto &c : candidates) {
-    if (fs::exists(c / "programme.schema.json", ec)) {
-      return (fs::weakly_canonical(c, ec) / "programme.schema.json").generic_string();
+    fs::path schema = c / "programme.schema.json";
+    std::error_code missing; // a folder without schemas is the normal case
+    if (fs::is_regular_file(schema, missing)) {
+      fs::path relative = fs::relative(schema, dir, ec);
+      return ec ? std::string() : relative.generic_string();
     }
   }
-  return std::string(NPQ_INSTALLED_SCHEMAS) + "/programme.schema.json";
+  return {};
 }
 
 } // namespace

@@ -31,7 +31,12 @@ test -f "$prefix/share/fish/vendor_completions.d/npq.fish" || fail "fish complet
 # The bash completion loads and completes a command name.
 out=$(bash -c ". '$prefix/share/bash-completion/completions/npq'; COMP_WORDS=(npq vali); COMP_CWORD=1; _npq; echo \"\${COMPREPLY[*]}\"")
 [ "$out" = "validate" ] || fail "bash completion gave '$out' for 'vali'"
-# A freshly initialised programme from the installed binary points at the installed schema.
-"$prefix/bin/npq" init -q NPQLT -p "Install Test" > "$prefix/new.yaml"
+# A freshly initialised programme from the installed binary points at the installed schema, by a
+# path relative to the new file (the file is shared; an absolute path names this machine's folders).
+(cd "$prefix" && "$prefix/bin/npq" init -q npqlt -p "Install Test" -o new.yaml 2>/dev/null) ||
+  fail "installed npq init"
+schema=$(sed -n 's/^# yaml-language-server: \$schema=//p' "$prefix/new.yaml")
+[ "$schema" = "share/npq/schemas/programme.schema.json" ] ||
+  fail "npq init wrote \$schema=$schema, not the installed schema relative to the file"
 "$prefix/bin/npq" validate "$prefix/new.yaml" >/dev/null || fail "npq init output does not validate"
 echo "install into $prefix: ok"

@@ -2,6 +2,7 @@
 
 #include "npq/text/suggest.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 
@@ -43,11 +44,27 @@ std::string slug(const std::string &text) {
   return out.empty() ? "programme" : out;
 }
 
+// The catalogue entry for a code typed in any case: the catalogue spells codes in capitals, but
+// 'npq init -q npqh' leaves no doubt which qualification is meant. An exact match comes first.
+const model::Qualification *find_qualification(const ReferenceData &data, std::string_view code) {
+  if (const auto *exact = data.qualification(code)) {
+    return exact;
+  }
+  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  for (const auto &q : data.qualifications()) {
+    if (std::equal(q.code.begin(), q.code.end(), code.begin(), code.end(),
+                   [&](char a, char b) { return lower(a) == lower(b); })) {
+      return &q;
+    }
+  }
+  return nullptr;
+}
+
 } // namespace
 
 std::string scaffold_programme(const ScaffoldOptions &o, const ReferenceData &data,
                                std::string &error) {
-  const auto *q = data.qualification(o.qualification);
+  const auto *q = find_qualification(data, o.qualification);
   if (q == nullptr) {
     auto hint = did_you_mean(o.qualification, data.qualification_codes());
     error = fmt::format("'{}' is not in the NPQ catalogue{}", o.qualification,
@@ -61,8 +78,10 @@ std::string scaffold_programme(const ScaffoldOptions &o, const ReferenceData &da
   std::string title =
       o.title.empty() ? fmt::format("National Professional Qualification: {}", q->name) : o.title;
   std::string out;
-  out += fmt::format("# yaml-language-server: $schema={}\n", o.schema_path);
-  out += "#\n";
+  if (!o.schema_path.empty()) {
+    out += fmt::format("# yaml-language-server: $schema={}\n", o.schema_path);
+    out += "#\n";
+  }
   out += fmt::format(
       "# A new {} programme, made by 'npq init'. Replace the example values with what you\n",
       q->code);

@@ -8,10 +8,10 @@
 namespace npq::report {
 
 struct ScaffoldOptions {
-  std::string qualification; ///< catalogue code
+  std::string qualification; ///< catalogue code, in any case (written as the catalogue spells it)
   std::string provider;
   std::string title;       ///< empty: derived from the qualification
-  std::string schema_path; ///< the yaml-language-server $schema reference
+  std::string schema_path; ///< the yaml-language-server $schema reference (empty: no such line)
 };
 
 /// The programme text; `error` is set (and the text empty) when the qualification is unknown.
