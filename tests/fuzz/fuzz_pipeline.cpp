@@ -71,6 +71,7 @@ enum class Kind {
   github,   ///< GitHub workflow commands
   markdown, ///< GFM pages and tables
   csv,      ///< RFC 4180 with CRLF row ends
+  page,     ///< HTML and SVG pages: the rules for all outputs and displayable characters
 };
 
 const char *kind_name(Kind k) {
@@ -85,6 +86,8 @@ const char *kind_name(Kind k) {
     return "markdown";
   case Kind::csv:
     return "csv";
+  case Kind::page:
+    return "page";
   }
   return "?";
 }
@@ -393,6 +396,7 @@ void check_output(std::string_view name, const std::string &raw, Kind kind) {
     break;
   case Kind::terminal:
   case Kind::csv:
+  case Kind::page:
     break;
   }
 }
@@ -515,13 +519,25 @@ void report_programme(const npq::model::Programme &p, const npq::ReferenceData &
   check_output("routemap", render_routemap(p, data, ro), Kind::markdown);
   ro.mermaid = true;
   check_output("routemap --mermaid", render_routemap(p, data, ro), Kind::markdown);
+  ro.mermaid = false;
+  ro.front_matter = true;
+  check_output("routemap --front-matter", render_routemap(p, data, ro), Kind::markdown);
+  ro.format = PageFormat::html;
+  ro.standalone = true;
+  check_output("routemap -f html --standalone", render_routemap(p, data, ro), Kind::page);
+  ro.front_matter = false;
+  ro.standalone = false;
+  ro.format = PageFormat::svg;
+  check_output("routemap -f svg", render_routemap(p, data, ro), Kind::page);
+  ro.format = PageFormat::jsonld;
+  check_output("routemap -f jsonld", render_routemap(p, data, ro), Kind::json);
 
   std::vector<CoverageReport> coverage{build_coverage_report(p, data)};
   check_output("coverage text", render_coverage_text(coverage), Kind::terminal);
   check_output("coverage markdown", render_coverage_markdown(coverage), Kind::markdown);
   check_output("coverage json", render_coverage_json(coverage), Kind::json);
 
-  std::vector<const npq::model::Programme *> pair{&p, &p};
+  std::vector<npq::report::Compared> pair{&p, &p};
   check_output("compare text", render_compare(pair, data, TableFormat::text), Kind::terminal);
   check_output("compare markdown", render_compare(pair, data, TableFormat::markdown),
                Kind::markdown);
@@ -564,10 +580,10 @@ void report_all(const std::vector<const npq::model::Programme *> &programmes,
   check_output("hours text (all)", render_hours_text(hours), Kind::terminal);
   check_output("hours markdown (all)", render_hours_markdown(hours), Kind::markdown);
   check_output("coverage markdown (all)", render_coverage_markdown(coverage), Kind::markdown);
-  check_output("compare markdown (all)", render_compare(programmes, data, TableFormat::markdown),
+  std::vector<npq::report::Compared> all(programmes.begin(), programmes.end());
+  check_output("compare markdown (all)", render_compare(all, data, TableFormat::markdown),
                Kind::markdown);
-  check_output("compare json (all)", render_compare(programmes, data, TableFormat::json),
-               Kind::json);
+  check_output("compare json (all)", render_compare(all, data, TableFormat::json), Kind::json);
 }
 
 /// NPQ_FUZZ_CLI=1 adds the CLI stage. It is off by default: the CLI reloads the bundled reference
