@@ -1,8 +1,12 @@
 # Builds npq(1) with help2man from 'npq --help', adding every command's own --help as a section
-# so the man page documents the whole CLI. Run by src/CMakeLists.txt:
-#   cmake -DNPQ=<npq> -DHELP2MAN=<help2man> -DOUTPUT=<npq.1> -P manpage.cmake
+# so the man page documents the whole CLI, and the hand-written sections of npq.h2m (exit status,
+# environment, examples, files, see also). Run by src/CMakeLists.txt:
+#   cmake -DNPQ=<npq> -DHELP2MAN=<help2man> -DOUTPUT=<npq.1> -DNPQ_DOCDIR=<dir>
+#         -DNPQ_SCHEMADIR=<dir> -P manpage.cmake
+# The help is fitted to 93 columns: man indents the command sections by 7, so the page keeps
+# within 100 columns (tests/install checks it at MANWIDTH=100).
+set(ENV{COLUMNS} 93)
 execute_process(COMMAND "${NPQ}" --help OUTPUT_VARIABLE top)
-string(REGEX MATCHALL "\n  ([a-z]+) +" lines "${top}")
 set(include "[COMMANDS]\n")
 string(REGEX MATCH "Subcommands:\n(.*)\n\n" section "${top}")
 string(REGEX MATCHALL "\n  [a-z]+ " names "\n${CMAKE_MATCH_1}")
@@ -10,9 +14,13 @@ foreach(name IN LISTS names)
   string(STRIP "${name}" name)
   execute_process(COMMAND "${NPQ}" ${name} --help OUTPUT_VARIABLE help)
   string(REPLACE "\\" "\\\\" help "${help}")
+  # A line starting with '.' or ' would be a roff request ('\&' is an invisible character).
+  string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" help "${help}")
   string(APPEND include ".SS npq ${name}\n.nf\n${help}\n.fi\n")
 endforeach()
-string(APPEND include "\n[FILES]\n.TP\n.B .npq.yaml\nProject settings, found in the current folder or a parent: default paths, extra\nreference data, severity overrides and suppressions.\n\n[SEE ALSO]\nThe format reference: docs/format-reference.md, or 'npq schema --reference'.\n")
+file(READ "${CMAKE_CURRENT_LIST_DIR}/npq.h2m" sections)
+string(CONFIGURE "${sections}" sections @ONLY)
+string(APPEND include "\n${sections}")
 file(WRITE "${OUTPUT}.include" "${include}")
 execute_process(
   COMMAND "${HELP2MAN}" --no-info --no-discard-stderr --section=1 --name "validate and report on NPQ programme specifications"
@@ -21,3 +29,8 @@ execute_process(
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "help2man failed (${result})")
 endif()
+# No hyphenation: a reader copies option names such as --max-file-size from the page, and man
+# would otherwise split them at the end of a line with a hyphen of its own.
+file(READ "${OUTPUT}" page)
+string(REGEX REPLACE "(\n\\.TH [^\n]*\n)" "\\1.nh\n" page "${page}")
+file(WRITE "${OUTPUT}" "${page}")

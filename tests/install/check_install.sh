@@ -24,7 +24,7 @@ grep -q "\"helpUri\": \"file://$prefix/share/doc/npq/docs/checks.md#npq001-" "$p
   fail "SARIF helpUri does not point at the installed docs/checks.md: $(grep -m1 helpUri "$prefix/out.sarif")"
 test -f "$prefix/share/man/man1/npq.1" || fail "man page not installed (help2man: scripts/install-deps.sh)"
 grep -q 'npq validate' "$prefix/share/man/man1/npq.1" || fail "man page lacks the commands"
-MANWIDTH=80 man -l "$prefix/share/man/man1/npq.1" >/dev/null 2>&1 || fail "man cannot render npq.1"
+sh "$source/tests/install/check_man.sh" "$prefix/share/man/man1/npq.1" "$source" "$prefix/share/doc/npq"
 test -f "$prefix/share/bash-completion/completions/npq" || fail "bash completion not installed"
 test -f "$prefix/share/zsh/vendor-completions/_npq" || fail "zsh completion not installed"
 test -f "$prefix/share/fish/vendor_completions.d/npq.fish" || fail "fish completion not installed"
