@@ -22,6 +22,8 @@ packages=(
   clang-format clang-tidy
   # tests and tooling
   python3 python3-jsonschema python3-yaml python3-scipy cmark-gfm chromium help2man man-db ca-certificates
+  # git: the example CI workflow's test (tests/ci) builds its stand-in repositories with it
+  git
   # Microsoft's SARIF Multitool (tests/sarif) is a self-contained .NET binary: it needs ICU
   libicu72
   # the four Markdown renderers of the route map test (tests/markdown), and the SVG checks
