@@ -246,6 +246,12 @@ std::optional<Single> single(const Gathered &g, const std::string &path, bool su
                              Invocation &inv, const std::string &command) {
   std::size_t count = g.programmes.size() + (suites ? g.suites.size() : 0);
   std::string what = suites ? "programme or suite" : "programme";
+  if (count == 0 && !suites && !g.suites.empty()) {
+    inv.err << fmt::format("npq {}: '{}' is a suite, and this command reports on a programme: "
+                           "run it on a member's programme file\n",
+                           command, terminal_safe(path));
+    return std::nullopt;
+  }
   if (count == 0) {
     inv.err << fmt::format("npq {}: '{}' holds no valid {}\n", command, terminal_safe(path), what);
     return std::nullopt;
