@@ -6,6 +6,16 @@
 # The help is fitted to 93 columns: man indents the command sections by 7, so the page keeps
 # within 100 columns (tests/install checks it at MANWIDTH=100).
 set(ENV{COLUMNS} 93)
+# The page's date is the last commit's (help2man reads SOURCE_DATE_EPOCH), so the same source
+# makes the same page whatever the day it is built; a build outside git keeps help2man's default.
+if(NOT DEFINED ENV{SOURCE_DATE_EPOCH})
+  execute_process(COMMAND git -C "${CMAKE_CURRENT_LIST_DIR}" log -1 --format=%ct
+                  OUTPUT_VARIABLE epoch OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET
+                  RESULT_VARIABLE git_result)
+  if(git_result EQUAL 0 AND epoch MATCHES "^[0-9]+$")
+    set(ENV{SOURCE_DATE_EPOCH} "${epoch}")
+  endif()
+endif()
 execute_process(COMMAND "${NPQ}" --help OUTPUT_VARIABLE top)
 set(include "[COMMANDS]\n")
 string(REGEX MATCH "Subcommands:\n(.*)\n\n" section "${top}")
