@@ -246,21 +246,23 @@ std::optional<Single> single(const Gathered &g, const std::string &path, bool su
                              Invocation &inv, const std::string &command) {
   std::size_t count = g.programmes.size() + (suites ? g.suites.size() : 0);
   std::string what = suites ? "programme or suite" : "programme";
-  if (count == 0 && !suites && !g.suites.empty()) {
-    inv.err << fmt::format("npq {}: '{}' is a suite, and this command reports on a programme: "
-                           "run it on a member's programme file\n",
-                           command, terminal_safe(path));
+  auto refuse = [&](const std::string &why) {
+    inv.err << text::wrap_paragraph(
+        fmt::format("npq {}: '{}' {}", command, terminal_safe(path), why), inv.env.columns, "",
+        "  ");
     return std::nullopt;
+  };
+  if (count == 0 && !suites && !g.suites.empty()) {
+    return refuse("is a suite, and this command reports on a programme: run it on a member's "
+                  "programme file");
   }
   if (count == 0) {
-    inv.err << fmt::format("npq {}: '{}' holds no valid {}\n", command, terminal_safe(path), what);
-    return std::nullopt;
+    return refuse("holds no valid " + what);
   }
   if (count > 1) {
-    inv.err << fmt::format("npq {}: '{}' holds {} documents that are a {}; this command reports "
-                           "on one: split the file, one document per file\n",
-                           command, terminal_safe(path), count, what);
-    return std::nullopt;
+    return refuse(fmt::format("holds {} documents that are a {}; this command reports on one: "
+                              "split the file, one document per file",
+                              count, what));
   }
   Single s;
   if (!g.programmes.empty()) {
