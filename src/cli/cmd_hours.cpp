@@ -84,11 +84,7 @@ void setup_hours(CLI::App &app, Invocation &inv) {
             return std::string();
           });
           const std::string &f = options->format;
-          std::string suite_text;
-          for (const auto &t : suites) {
-            suite_text += f == "markdown" ? report::render_suite_markdown(t)
-                                          : report::render_suite_text(t, inv.env.columns);
-          }
+          std::string suite_text = report::render_suites(suites, f == "markdown", inv.env.columns);
           out.content = f == "markdown" ? suite_text + report::render_hours_markdown(reports)
                         : f == "csv"    ? report::render_hours_csv(reports)
                         : f == "json"

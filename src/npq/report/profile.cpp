@@ -77,6 +77,37 @@ std::string setting_label(const ReferenceData &data, const std::string &id) {
   return vocabulary_label(data.settings(), id);
 }
 
+namespace {
+
+// What a funding entry is: "Full scholarship", "£1,055", or `on_request` for a price on request.
+std::string funding_kind(const model::Funding &f, const char *on_request) {
+  if (f.kind == "scholarship") {
+    return f.coverage == "partial" ? "Partial scholarship" : "Full scholarship";
+  }
+  if (f.kind == "fee") {
+    return f.amount ? money(*f.amount, f.currency) : "A fee (amount not published)";
+  }
+  return on_request;
+}
+
+// When it applies: " (suspended until …)", " (may be available)", " (from …, until …)".
+std::string funding_status(const model::Funding &f) {
+  if (f.status == "suspended") {
+    return fmt::format(" (suspended{}{})", f.from ? " from " + f.from->value : "",
+                       f.until ? " until " + f.until->value : "");
+  }
+  if (f.status == "possible") {
+    return " (may be available)";
+  }
+  if (f.from || f.until) {
+    return fmt::format(" ({}{})", f.from ? "from " + f.from->value : "",
+                       f.until ? (f.from ? ", until " : "until ") + f.until->value : "");
+  }
+  return "";
+}
+
+} // namespace
+
 std::string describe_funding(const model::Funding &f, const ReferenceData &data) {
   std::vector<std::string> who;
   for (const auto &s : f.settings) {
@@ -86,24 +117,8 @@ std::string describe_funding(const model::Funding &f, const ReferenceData &data)
   if (!f.region.empty()) {
     audience += " (" + label(f.region) + ")";
   }
-  std::string what;
-  if (f.kind == "scholarship") {
-    what = f.coverage == "partial" ? "Partial scholarship" : "Full scholarship";
-  } else if (f.kind == "fee") {
-    what = f.amount ? money(*f.amount, f.currency) : "A fee (amount not published)";
-  } else {
-    what = "Price on request from the provider";
-  }
-  std::string status;
-  if (f.status == "suspended") {
-    status = fmt::format(" (suspended{}{})", f.from ? " from " + f.from->value : "",
-                         f.until ? " until " + f.until->value : "");
-  } else if (f.status == "possible") {
-    status = " (may be available)";
-  } else if (f.from || f.until) {
-    status = fmt::format(" ({}{})", f.from ? "from " + f.from->value : "",
-                         f.until ? (f.from ? ", until " : "until ") + f.until->value : "");
-  }
+  std::string what = funding_kind(f, "Price on request from the provider");
+  std::string status = funding_status(f);
   std::string includes = f.includes.empty() ? "" : "; includes " + join(f.includes, ", ");
   return fmt::format("{}{} for {}{}", what, status, audience, includes);
 }
@@ -175,23 +190,7 @@ std::string describe_hours(const model::Activity &a) {
 }
 
 std::string describe_cost(const model::Funding &f) {
-  std::string what;
-  if (f.kind == "scholarship") {
-    what = f.coverage == "partial" ? "Partial scholarship" : "Full scholarship";
-  } else if (f.kind == "fee") {
-    what = f.amount ? money(*f.amount, f.currency) : "A fee (amount not published)";
-  } else {
-    what = "Price on request";
-  }
-  if (f.status == "suspended") {
-    what += fmt::format(" (suspended{}{})", f.from ? " from " + f.from->value : "",
-                        f.until ? " until " + f.until->value : "");
-  } else if (f.status == "possible") {
-    what += " (may be available)";
-  } else if (f.from || f.until) {
-    what += fmt::format(" ({}{})", f.from ? "from " + f.from->value : "",
-                        f.until ? (f.from ? ", until " : "until ") + f.until->value : "");
-  }
+  std::string what = funding_kind(f, "Price on request") + funding_status(f);
   if (!f.region.empty()) {
     what += " (" + label(f.region) + ")";
   }

@@ -53,4 +53,12 @@ std::string render_suite_markdown(const SuiteTable &t) {
   return out + "### Members\n\n" + table.str() + "\n";
 }
 
+std::string render_suites(const std::vector<SuiteTable> &tables, bool markdown, std::size_t width) {
+  std::string out;
+  for (const auto &t : tables) {
+    out += markdown ? render_suite_markdown(t) : render_suite_text(t, width);
+  }
+  return out;
+}
+
 } // namespace npq::report

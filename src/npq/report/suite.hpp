@@ -26,5 +26,7 @@ struct SuiteTable {
 /// Text for a terminal `width` columns wide (0: no limit).
 std::string render_suite_text(const SuiteTable &table, std::size_t width);
 std::string render_suite_markdown(const SuiteTable &table);
+/// Every table, as Markdown or as text fitted to `width`.
+std::string render_suites(const std::vector<SuiteTable> &tables, bool markdown, std::size_t width);
 
 } // namespace npq::report
