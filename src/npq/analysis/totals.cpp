@@ -61,13 +61,12 @@ int Totals::period_index(std::string_view id) const {
   return it == m_period_index.end() ? -1 : it->second;
 }
 
-Total Totals::period_only(int index, const Selector &selector) const {
+namespace {
+
+// The activities of one list that the selector matches, each counted whole.
+Total sum_of(const std::vector<model::Activity> &activities, const Selector &selector) {
   Total t;
-  const auto &periods = m_programme.route_map.periods;
-  if (index < 0 || static_cast<std::size_t>(index) >= periods.size()) {
-    return t;
-  }
-  for (const auto &a : periods[static_cast<std::size_t>(index)].activities) {
+  for (const auto &a : activities) {
     if (selector.matches(a)) {
       Interval h = activity_hours(a);
       t.hours += h;
@@ -76,34 +75,25 @@ Total Totals::period_only(int index, const Selector &selector) const {
     }
   }
   return t;
+}
+
+} // namespace
+
+Total Totals::period_only(int index, const Selector &selector) const {
+  const auto &periods = m_programme.route_map.periods;
+  if (index < 0 || static_cast<std::size_t>(index) >= periods.size()) {
+    return {};
+  }
+  return sum_of(periods[static_cast<std::size_t>(index)].activities, selector);
 }
 
 Total Totals::throughout(const Selector &selector) const {
-  Total t;
-  for (const auto &a : m_programme.route_map.throughout) {
-    if (selector.matches(a)) {
-      Interval h = activity_hours(a);
-      t.hours += h;
-      t.count += a.count;
-      t.parts.push_back({&a, h, false});
-    }
-  }
-  return t;
+  return sum_of(m_programme.route_map.throughout, selector);
 }
 
 Total Totals::outside(int slot, const Selector &selector) const {
-  Total t;
-  const auto &list =
-      slot == model::kBefore ? m_programme.route_map.before : m_programme.route_map.after;
-  for (const auto &a : list) {
-    if (selector.matches(a)) {
-      Interval h = activity_hours(a);
-      t.hours += h;
-      t.count += a.count;
-      t.parts.push_back({&a, h, false});
-    }
-  }
-  return t;
+  return sum_of(slot == model::kBefore ? m_programme.route_map.before : m_programme.route_map.after,
+                selector);
 }
 
 Total Totals::period(int index, const Selector &selector) const {

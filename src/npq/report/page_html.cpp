@@ -30,17 +30,11 @@ constexpr std::string_view kStyle =
     "clip:rect(0 0 0 0);white-space:nowrap}";
 
 std::string pieces(const std::vector<PageText> &texts) {
-  std::string out;
-  for (const auto &t : texts) {
-    // Pieces keep the spaces between them ("a, b"), which cleaning would trim.
-    std::string lead = !t.text.empty() && t.text.front() == ' ' ? " " : "";
-    std::string trail = t.text.size() > 1 && t.text.back() == ' ' ? " " : "";
-    out += lead;
-    out += t.href.empty() ? html(t.text, 2000)
-                          : fmt::format("<a href=\"{}\">{}</a>", html(t.href), html(t.text));
-    out += trail;
-  }
-  return out;
+  return join_pieces(
+      texts, [](const PageText &t) { return html(t.text, 2000); },
+      [](const PageText &t) {
+        return fmt::format("<a href=\"{}\">{}</a>", html(t.href), html(t.text));
+      });
 }
 
 // A caption that repeats the heading above it is for screen readers only (seen twice in the

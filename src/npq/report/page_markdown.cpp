@@ -16,16 +16,9 @@ using markup::md;
 
 // A link npq made (a member's page): the text escaped, the target already percent-encoded.
 std::string pieces(const std::vector<PageText> &texts) {
-  std::string out;
-  for (const auto &t : texts) {
-    // Pieces keep the spaces between them ("a, b"), which escaping would trim.
-    std::string lead = !t.text.empty() && t.text.front() == ' ' ? " " : "";
-    std::string trail = t.text.size() > 1 && t.text.back() == ' ' ? " " : "";
-    out += lead;
-    out += t.href.empty() ? md(t.text, 2000) : fmt::format("[{}]({})", md(t.text), t.href);
-    out += trail;
-  }
-  return out;
+  return join_pieces(
+      texts, [](const PageText &t) { return md(t.text, 2000); },
+      [](const PageText &t) { return fmt::format("[{}]({})", md(t.text), t.href); });
 }
 
 std::string table(const PageTable &t) {

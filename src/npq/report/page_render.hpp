@@ -15,6 +15,19 @@ struct RenderOptions {
   std::vector<std::string> options; ///< the flags the page was made with, for the front matter
 };
 
+/// A cell's or an item's pieces joined: `text(piece)` escapes a plain piece, `link(piece)` writes
+/// one with a target. The spaces between pieces ("a, b") are kept, which escaping would trim.
+template <typename Text, typename Link>
+std::string join_pieces(const std::vector<PageText> &pieces, Text text, Link link) {
+  std::string out;
+  for (const auto &t : pieces) {
+    out += !t.text.empty() && t.text.front() == ' ' ? " " : "";
+    out += t.href.empty() ? text(t) : link(t);
+    out += t.text.size() > 1 && t.text.back() == ' ' ? " " : "";
+  }
+  return out;
+}
+
 std::string page_markdown(const Page &page, const RenderOptions &options);
 std::string page_html(const Page &page, const RenderOptions &options);
 /// A standalone SVG picture of the route map (one band per period).
